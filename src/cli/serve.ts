@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from '../server/app';
+import type { Config } from '../server/config';
+import { OutboxRelay } from '../server/outbox/relay';
+import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from '../server/seed/demo';
+import { createServices } from '../server/services';
+import { openMigrated } from './open';
+import { VERSION } from './version';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export async function serve(config: Config): Promise<void> {
+  const database = await openMigrated(config);
+  const services = createServices(database);
+  const seeded = await isEmpty(services);
+  if (seeded) await seedDemo(services);
+
+  const app = await buildApp(services, {
+    version: VERSION,
+    logLevel: config.logLevel,
+    webRoot: path.join(ROOT, 'dist/web'),
+    secureCookies: config.secureCookies,
+  });
+  const relay = new OutboxRelay(database.db);
+  relay.start();
+  services.engine.events.on('posted', () => void relay.drain());
+
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host}:${port}`;
+  const where = database.info.name === 'sqlite' ? config.sqliteFile : 'PostgreSQL (DATABASE_URL)';
+  process.stdout.write(
+    [
+      '',
+      `  仓收 Cangshou ${VERSION} is running`,
+      `  Back office:  ${url}/office/`,
+      `  API docs:     ${url}/api/docs`,
+      `  Database:     ${where}${seeded ? ' (demo data created)' : ''}`,
+      '',
+      `  Demo logins (password "${DEMO_PASSWORD}"):`,
+      ...DEMO_USERS.map((u) => `    ${u.username.padEnd(8)} ${u.displayName}${u.pin ? `  PIN ${u.pin}` : ''}`),
+      '',
+    ].join('\n') + '\n',
+  );
+
+  const stop = async () => {
+    relay.stop();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { Code, Id, Name } from './common';
+
+const StoreFields = {
+  name: Name,
+  timezone: z.string().min(1).max(64).describe('IANA time zone; business dates use it'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. CNY'),
+  receiptHeader: z.string().max(500),
+};
+
+export const CreateStoreBody = z.strictObject({
+  code: Code,
+  name: StoreFields.name,
+  timezone: StoreFields.timezone.optional(),
+  currency: StoreFields.currency.optional(),
+  receiptHeader: StoreFields.receiptHeader.optional(),
+});
+
+export const UpdateStoreBody = z.strictObject({
+  name: StoreFields.name.optional(),
+  timezone: StoreFields.timezone.optional(),
+  currency: StoreFields.currency.optional(),
+  receiptHeader: StoreFields.receiptHeader.optional(),
+});
+
+export const RegisterListQuery = z.strictObject({ storeId: Id.optional() });
+export const CreateRegisterBody = z.strictObject({ storeId: Id, code: Code, name: Name });

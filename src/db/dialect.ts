@@ -1,0 +1,165 @@
+// The ONLY file that knows whether we run on SQLite or PostgreSQL (ARCHITECTURE §1).
+// Everything else asks for capabilities (`serializesWrites`) or calls the helpers below.
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { DB } from './schema';
+
+export type DialectName = 'sqlite' | 'postgres';
+export type SqliteSync = 'FULL' | 'NORMAL';
+
+export interface DialectInfo {
+  name: DialectName;
+  /** One writer at a time (SQLite): the posting engine batches documents into one transaction. */
+  serializesWrites: boolean;
+}
+
+export interface Database {
+  db: Kysely<DB>;
+  info: DialectInfo;
+  /** Consistent online copy; SQLite only (PostgreSQL uses pg_dump, see docs/operations.md). */
+  backup(file: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… selects PostgreSQL; otherwise SQLite at `sqliteFile` (":memory:" allowed). */
+  url?: string;
+  sqliteFile?: string;
+  sqliteSync?: SqliteSync;
+  /** PostgreSQL schema to use (tests give each database its own schema). */
+  pgSchema?: string;
+  pgPoolSize?: number;
+}
+
+// int8 (bigint) columns hold fen and thousandths; they are safe integers by construction, so read
+// them as numbers rather than pg's default strings. A value beyond 2^53 is a bug: fail loudly.
+pg.types.setTypeParser(20, (v: string) => {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${v} is not a safe integer`);
+  return n;
+});
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return !!url && /^postgres(ql)?:\/\//.test(url);
+}
+
+export function openDatabase(opts: OpenOptions): Database {
+  return isPostgresUrl(opts.url) ? openPostgres(opts.url, opts) : openSqlite(opts);
+}
+
+function openSqlite(opts: OpenOptions): Database {
+  const file = opts.sqliteFile ?? ':memory:';
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const raw = new BetterSqlite3(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma(`synchronous = ${opts.sqliteSync ?? 'FULL'}`);
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  return {
+    db,
+    info: { name: 'sqlite', serializesWrites: true },
+    async backup(target) {
+      await raw.backup(target);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+function openPostgres(url: string, opts: OpenOptions): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.pgPoolSize ?? 10,
+    options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    info: { name: 'postgres', serializesWrites: false },
+    async backup() {
+      throw new Error('On PostgreSQL use pg_dump (see docs/operations.md)');
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+const UNIQUE_CODES = new Set(['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+
+export function isUniqueViolation(err: unknown): boolean {
+  return UNIQUE_CODES.has((err as { code?: string })?.code ?? '');
+}
+
+export function isForeignKeyViolation(err: unknown): boolean {
+  const code = (err as { code?: string })?.code ?? '';
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
+/** Posted rows are append-only: the database itself refuses UPDATE and DELETE (ARCHITECTURE §3). */
+export const IMMUTABLE_MESSAGE = 'immutable: posted rows cannot be changed';
+
+export function isImmutableViolation(err: unknown): boolean {
+  return String((err as Error)?.message ?? '').includes(IMMUTABLE_MESSAGE);
+}
+
+export async function createImmutabilityTriggers(db: Kysely<any>, dialect: DialectName, table: string) {
+  if (dialect === 'sqlite') {
+    for (const op of ['UPDATE', 'DELETE']) {
+      await sql
+        .raw(
+          `CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table} ` +
+            `BEGIN SELECT RAISE(ABORT, '${IMMUTABLE_MESSAGE} (${table})'); END`,
+        )
+        .execute(db);
+    }
+    return;
+  }
+  await sql
+    .raw(
+      `CREATE OR REPLACE FUNCTION cangshou_immutable() RETURNS trigger LANGUAGE plpgsql AS $$ ` +
+        `BEGIN RAISE EXCEPTION '${IMMUTABLE_MESSAGE} (%)', TG_TABLE_NAME; END $$`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER ${table}_immutable BEFORE UPDATE OR DELETE ON ${table} ` +
+        `FOR EACH ROW EXECUTE FUNCTION cangshou_immutable()`,
+    )
+    .execute(db);
+}
+
+/**
+ * Run `fn` with the immutability triggers switched off. Only for tests and tools that seed
+ * corruption on purpose to prove that `verify` catches it.
+ */
+export async function withoutImmutability<T>(database: Database, fn: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+  if (database.info.name === 'postgres') {
+    return database.db.connection().execute(async (conn) => {
+      await sql`SET session_replication_role = replica`.execute(conn);
+      try {
+        return await fn(conn);
+      } finally {
+        await sql`SET session_replication_role = origin`.execute(conn);
+      }
+    });
+  }
+  const triggers = await sql<{ name: string; sql: string }>`
+    SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_no_%'`.execute(database.db);
+  for (const t of triggers.rows) await sql.raw(`DROP TRIGGER ${t.name}`).execute(database.db);
+  try {
+    return await fn(database.db);
+  } finally {
+    for (const t of triggers.rows) await sql.raw(t.sql).execute(database.db);
+  }
+}
+
+/** Lock a row for the rest of the transaction where the dialect needs it (SQLite has one writer). */
+export function forUpdate(info: DialectInfo): string {
+  return info.name === 'postgres' ? ' FOR UPDATE' : '';
+}

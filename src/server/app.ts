@@ -1,0 +1,131 @@
+// The Fastify app: one plugin per module under /api/v1, zod-validated, OpenAPI at
+// /api/openapi.json (UI at /api/docs), problem+json errors, RBAC on every route.
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { uuidv7 } from '../core/id/uuidv7';
+import type { AuthContext } from './auth/auth-context';
+import type { RouteAccess } from './auth/permissions';
+import { registerAuthHooks } from './http/auth-hooks';
+import { registerErrorHandler } from './http/error-handler';
+import { registerIdempotencyKeys } from './http/idempotency-key';
+import { accountsRoutes } from './modules/accounts/routes';
+import { auditRoutes } from './modules/audit/routes';
+import { authRoutes } from './modules/auth/routes';
+import { documentsRoutes } from './modules/documents/routes';
+import { productsRoutes } from './modules/products/routes';
+import { stockRoutes } from './modules/stock/routes';
+import { storesRoutes } from './modules/stores/routes';
+import { systemRoutes } from './modules/system/routes';
+import { usersRoutes } from './modules/users/routes';
+import type { Services } from './services';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every API route declares who may call it (default deny). */
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+export type App = FastifyInstance;
+
+export interface AppOptions {
+  logLevel?: string;
+  version: string;
+  /** Built web app (dist/web); served at / when present. */
+  webRoot?: string;
+  secureCookies?: boolean;
+}
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export async function buildApp(services: Services, opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: opts.logLevel ?? 'info',
+      // Credentials never reach the logs (ARCHITECTURE §4).
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-device-token"]'],
+    },
+    bodyLimit: BODY_LIMIT,
+    genReqId: () => uuidv7(),
+    requestIdHeader: false,
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('auth', null);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  // Default deny: an API route that does not declare its access cannot be registered at all.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    if (!route.config?.access) throw new Error(`Route ${route.method} ${route.url} declares no access permission`);
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Cangshou API', version: opts.version, description: 'Warehouse, tills and books. Money in fen, quantities in thousandths.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'cs_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerErrorHandler(app);
+  registerAuthHooks(app, services);
+  registerIdempotencyKeys(app, services);
+
+  await app.register(
+    async (api) => {
+      const z = api.withTypeProvider<ZodTypeProvider>();
+      systemRoutes(z, services, opts);
+      authRoutes(z, services, opts);
+      usersRoutes(z, services);
+      storesRoutes(z, services);
+      auditRoutes(z, services);
+      documentsRoutes(z, services);
+      accountsRoutes(z, services);
+      productsRoutes(z, services);
+      stockRoutes(z, services);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  const webRoot = opts.webRoot;
+  const hasWeb = !!webRoot && fs.existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: false });
+    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/office/'));
+  }
+  app.setNotFoundHandler((req, reply) => {
+    // The office app routes on the client: any /office/* page is its index.html.
+    if (hasWeb && req.method === 'GET' && req.url.startsWith('/office')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    reply
+      .code(404)
+      .type('application/problem+json')
+      .send({ type: 'https://cangshou.dev/problems/not_found', title: 'Not Found', status: 404, code: 'route_not_found', detail: `No route ${req.method} ${req.url.split('?')[0]}` });
+  });
+
+  return app;
+}

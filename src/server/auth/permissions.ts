@@ -1,0 +1,38 @@
+// Role-based access, default deny (ARCHITECTURE §4). Every route names one of these permissions
+// (or 'public' / 'authenticated'); a route without one fails at startup and in the route test.
+import { ROLES, type Role } from '../../contracts/roles';
+
+export { ROLES, APPROVAL_ACTIONS, type Role, type ApprovalAction } from '../../contracts/roles';
+
+const ALL: readonly Role[] = ROLES;
+
+export const PERMISSIONS = {
+  'stores.read': ALL,
+  'stores.manage': ['owner'],
+  'registers.manage': ['owner', 'store_manager'],
+  'users.manage': ['owner'],
+  'audit.read': ['owner', 'finance', 'auditor'],
+  'documents.read': ['owner', 'store_manager', 'stock_clerk', 'finance', 'auditor'],
+  'cash.move': ['owner', 'store_manager', 'cashier'],
+  'journal.post': ['owner', 'finance'],
+  'opening.post': ['owner', 'finance'],
+  'accounts.read': ['owner', 'store_manager', 'finance', 'auditor'],
+  'products.read': ALL,
+  'stock.read': ['owner', 'store_manager', 'stock_clerk', 'finance', 'auditor'],
+  'approvals.grant': ['owner', 'store_manager'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export type RouteAccess = Permission | 'public' | 'authenticated';
+
+export function isRole(r: string): r is Role {
+  return (ROLES as readonly string[]).includes(r);
+}
+
+export function roleGrants(role: string, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly string[]).includes(role);
+}
+
+export function permissionsOf(roles: readonly string[]): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => roles.some((r) => roleGrants(r, p)));
+}

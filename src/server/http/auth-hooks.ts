@@ -1,0 +1,26 @@
+// Who is calling (cookie, Bearer or till session) and may they call this route at all. Runs on
+// onRequest, before the body is parsed, so an anonymous caller learns nothing about validation.
+// Object-level store scoping happens in the services (another store's object → 404).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Services } from '../services';
+import { forbidden, unauthorized } from './problem';
+
+export const SESSION_COOKIE = 'cs_session';
+
+export function sessionToken(req: FastifyRequest): string | null {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
+  return req.cookies?.[SESSION_COOKIE] ?? null;
+}
+
+export function registerAuthHooks(app: FastifyInstance, services: Services) {
+  app.addHook('onRequest', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (!req.url.startsWith('/api/') || access === 'public') return;
+    const token = sessionToken(req);
+    req.auth = token ? await services.sessions.resolve(token) : null;
+    if (!req.auth) throw unauthorized();
+    if (access === 'authenticated') return;
+    if (!access || !req.auth.can(access)) throw forbidden();
+  });
+}

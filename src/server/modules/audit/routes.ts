@@ -1,0 +1,16 @@
+import { AuditQuery } from '../../../contracts/audit';
+import { authOf, type ZodApp } from '../../http/zod-app';
+import type { Services } from '../../services';
+
+export function auditRoutes(app: ZodApp, s: Services) {
+  app.get('/audit', { config: { access: 'audit.read' }, schema: { tags: ['audit'], querystring: AuditQuery } }, (req) =>
+    s.audit.list(authOf(req), req.query),
+  );
+  app.get('/audit/export', { config: { access: 'audit.read' }, schema: { tags: ['audit'], querystring: AuditQuery } }, async (req, reply) => {
+    const csv = await s.audit.exportCsv(authOf(req), req.query);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="audit.csv"')
+      .send('\uFEFF' + csv);
+  });
+}

@@ -1,0 +1,28 @@
+import { IdParams } from '../../../contracts/common';
+import { CreateRegisterBody, CreateStoreBody, RegisterListQuery, UpdateStoreBody } from '../../../contracts/stores';
+import { authOf, type ZodApp } from '../../http/zod-app';
+import type { Services } from '../../services';
+
+export function storesRoutes(app: ZodApp, s: Services) {
+  app.get('/stores', { config: { access: 'stores.read' }, schema: { tags: ['stores'] } }, (req) => s.stores.list(authOf(req)));
+  app.get('/stores/:id', { config: { access: 'stores.read' }, schema: { tags: ['stores'], params: IdParams } }, (req) =>
+    s.stores.get(authOf(req), req.params.id),
+  );
+  app.post('/stores', { config: { access: 'stores.manage' }, schema: { tags: ['stores'], body: CreateStoreBody } }, async (req, reply) =>
+    reply.code(201).send(await s.stores.create(authOf(req), req.body)),
+  );
+  app.patch('/stores/:id', { config: { access: 'stores.manage' }, schema: { tags: ['stores'], params: IdParams, body: UpdateStoreBody } }, (req) =>
+    s.stores.update(authOf(req), req.params.id, req.body),
+  );
+  app.get('/registers', { config: { access: 'stores.read' }, schema: { tags: ['stores'], querystring: RegisterListQuery } }, (req) =>
+    s.stores.listRegisters(authOf(req), req.query.storeId),
+  );
+  app.post('/registers', { config: { access: 'registers.manage' }, schema: { tags: ['stores'], body: CreateRegisterBody } }, async (req, reply) =>
+    reply.code(201).send(await s.stores.createRegister(authOf(req), req.body)),
+  );
+  app.post(
+    '/registers/:id/pair',
+    { config: { access: 'registers.manage' }, schema: { tags: ['stores'], params: IdParams, description: 'Issue the device token a till uses (shown once)' } },
+    (req) => s.stores.pairRegister(authOf(req), req.params.id),
+  );
+}

@@ -1,0 +1,24 @@
+// Every business document type, what it must leave behind (checked by `verify` LINK) and how it is
+// numbered. Register documents share one gapless sequence per register (receipt numbers); back-office
+// documents are numbered per store and type.
+export interface DocumentTypeSpec {
+  prefix: string;
+  numbering: 'register' | 'store';
+  /** At least one balanced journal entry must exist for the document. */
+  journal: 'required' | 'optional';
+  /** Every line with a product must have produced at least one stock move. */
+  movesPerStockLine: boolean;
+}
+
+export const DOCUMENT_TYPES = {
+  opening_balance: { prefix: 'OB', numbering: 'store', journal: 'optional', movesPerStockLine: true },
+  cash_in: { prefix: 'PI', numbering: 'register', journal: 'required', movesPerStockLine: false },
+  cash_out: { prefix: 'PO', numbering: 'register', journal: 'required', movesPerStockLine: false },
+  journal_entry: { prefix: 'JE', numbering: 'store', journal: 'required', movesPerStockLine: false },
+} as const satisfies Record<string, DocumentTypeSpec>;
+
+export type DocumentType = keyof typeof DOCUMENT_TYPES;
+
+export function documentTypeSpec(type: string): DocumentTypeSpec | undefined {
+  return (DOCUMENT_TYPES as Record<string, DocumentTypeSpec>)[type];
+}

@@ -1,0 +1,150 @@
+// post(document): the one write path for business documents (ARCHITECTURE §3).
+//
+// On a dialect with one writer (SQLite) the engine does group commit: documents that arrive while a
+// transaction is running wait, then all of them are written in ONE transaction, each inside its
+// own savepoint (a failing document rolls back alone), and every caller is answered only after
+// that transaction commits. With synchronous=FULL this turns one fsync per sale into one per batch.
+// On PostgreSQL each document is its own transaction; the server does its own group commit.
+import { EventEmitter } from 'node:events';
+import { sql, type Kysely } from 'kysely';
+import { isUniqueViolation, type Database } from '../../db/dialect';
+import type { DB } from '../../db/schema';
+import { notFound } from '../http/problem';
+import type { PostOutcome, PostingRequest } from './types';
+import { findPosted, writeDocument, type RegisterRef, type StoreRef, type WriteContext } from './write-document';
+
+interface Job {
+  req: PostingRequest;
+  resolve(o: PostOutcome): void;
+  reject(e: unknown): void;
+}
+
+export interface PostingEngineOptions {
+  maxBatch?: number;
+  now?: () => Date;
+}
+
+const REF_TTL_MS = 30_000;
+
+export class PostingEngine {
+  /** Emits 'posted' after commit, so the outbox relay can deliver without polling delay. */
+  readonly events = new EventEmitter();
+  private queue: Job[] = [];
+  private flushing = false;
+  private readonly maxBatch: number;
+  private readonly now: () => Date;
+  private stores = new Map<string, { ref: StoreRef; at: number }>();
+  private registers = new Map<string, { ref: RegisterRef; at: number }>();
+
+  constructor(
+    private readonly database: Database,
+    opts: PostingEngineOptions = {},
+  ) {
+    this.maxBatch = opts.maxBatch ?? 256;
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  async post(req: PostingRequest): Promise<PostOutcome> {
+    const outcome = this.database.info.serializesWrites ? await this.enqueue(req) : await this.postAlone(req);
+    if (!outcome.replayed) this.events.emit('posted', outcome.document);
+    return outcome;
+  }
+
+  /** Store settings changed (time zone, code): drop the cached refs. */
+  forget(): void {
+    this.stores.clear();
+    this.registers.clear();
+  }
+
+  private async postAlone(req: PostingRequest): Promise<PostOutcome> {
+    const db = this.database.db;
+    const ctx = await this.context(db, req);
+    try {
+      return await db.transaction().execute((trx) => writeDocument(trx, req, ctx));
+    } catch (err) {
+      // Two requests with one client id raced; the loser answers with the winner's result.
+      if (isUniqueViolation(err)) {
+        const prior = await findPosted(db, req);
+        if (prior) return prior;
+      }
+      throw err;
+    }
+  }
+
+  private enqueue(req: PostingRequest): Promise<PostOutcome> {
+    return new Promise<PostOutcome>((resolve, reject) => {
+      this.queue.push({ req, resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        // Let every request already parsed in this turn of the event loop join the batch.
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const db = this.database.db;
+    while (this.queue.length) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      const settled: Array<{ ok: true; value: PostOutcome } | { ok: false; error: unknown }> = [];
+      try {
+        await db.transaction().execute(async (trx) => {
+          for (const job of batch) {
+            await sql`SAVEPOINT doc`.execute(trx);
+            try {
+              const value = await writeDocument(trx, job.req, await this.context(trx, job.req));
+              await sql`RELEASE SAVEPOINT doc`.execute(trx);
+              settled.push({ ok: true, value });
+            } catch (error) {
+              await sql`ROLLBACK TO SAVEPOINT doc`.execute(trx);
+              await sql`RELEASE SAVEPOINT doc`.execute(trx);
+              settled.push({ ok: false, error });
+            }
+          }
+        });
+      } catch (error) {
+        for (const job of batch) job.reject(error);
+        continue;
+      }
+      batch.forEach((job, i) => {
+        const s = settled[i];
+        if (s.ok) job.resolve(s.value);
+        else job.reject(s.error);
+      });
+      // Yield to I/O so requests that arrived during the commit form the next batch.
+      if (this.queue.length) await new Promise((r) => setImmediate(r));
+    }
+    this.flushing = false;
+  }
+
+  private async context(db: Kysely<DB>, req: PostingRequest): Promise<WriteContext> {
+    const store = await this.storeRef(db, req.storeId);
+    if (!store || store.companyId !== req.companyId) throw notFound('Store', 'storeId');
+    let register: RegisterRef | null = null;
+    if (req.registerId) {
+      register = (await this.registerRef(db, req.registerId)) ?? null;
+      if (!register || register.storeId !== req.storeId) throw notFound('Register', 'registerId');
+    }
+    return { store, register, now: this.now() };
+  }
+
+  private async storeRef(db: Kysely<DB>, id: string): Promise<StoreRef | undefined> {
+    const hit = this.stores.get(id);
+    if (hit && Date.now() - hit.at < REF_TTL_MS) return hit.ref;
+    const row = await db.selectFrom('stores').select(['code', 'timezone', 'company_id']).where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const ref = { code: row.code, timezone: row.timezone, companyId: row.company_id };
+    this.stores.set(id, { ref, at: Date.now() });
+    return ref;
+  }
+
+  private async registerRef(db: Kysely<DB>, id: string): Promise<RegisterRef | undefined> {
+    const hit = this.registers.get(id);
+    if (hit && Date.now() - hit.at < REF_TTL_MS) return hit.ref;
+    const row = await db.selectFrom('registers').select(['code', 'store_id']).where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const ref = { code: row.code, storeId: row.store_id };
+    this.registers.set(id, { ref, at: Date.now() });
+    return ref;
+  }
+}
