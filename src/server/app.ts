@@ -33,6 +33,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | null;
   }
+  interface FastifyInstance {
+    /** Every API route with its declared access, for the route-permission tests and docs. */
+    apiRoutes: { method: string; url: string; access: RouteAccess }[];
+  }
 }
 
 export type App = FastifyInstance;
@@ -62,14 +66,19 @@ export async function buildApp(services: Services, opts: AppOptions): Promise<Fa
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('auth', null);
+  // The API speaks JSON only; a text body is a 415, not a confusing validation error.
+  app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
 
   // Default deny: an API route that does not declare its access cannot be registered at all.
+  app.decorate('apiRoutes', []);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
-    if (!route.config?.access) throw new Error(`Route ${route.method} ${route.url} declares no access permission`);
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access permission`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, access });
   });
 
   await app.register(cookie);

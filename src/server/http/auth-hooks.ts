@@ -16,11 +16,12 @@ export function sessionToken(req: FastifyRequest): string | null {
 export function registerAuthHooks(app: FastifyInstance, services: Services) {
   app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config?.access;
-    if (!req.url.startsWith('/api/') || access === 'public') return;
+    // No access means no API route matched (every API route must declare one): let it 404.
+    if (!req.url.startsWith('/api/') || !access || access === 'public') return;
     const token = sessionToken(req);
     req.auth = token ? await services.sessions.resolve(token) : null;
     if (!req.auth) throw unauthorized();
     if (access === 'authenticated') return;
-    if (!access || !req.auth.can(access)) throw forbidden();
+    if (!req.auth.can(access)) throw forbidden();
   });
 }

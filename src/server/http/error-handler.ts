@@ -17,9 +17,9 @@ function toProblem(err: FastifyError): Problem {
     const where = err.validationContext ?? 'body';
     const errors = err.validation.flatMap((v): FieldError[] => {
       const base = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-      const issue = (v.params as { issue?: { code?: string; keys?: string[] } }).issue;
-      if (issue?.code === 'unrecognized_keys' && issue.keys) {
-        return issue.keys.map((k) => ({ field: base ? `${base}.${k}` : k, message: 'Unknown field' }));
+      const keys = (v.params as { keys?: string[] }).keys;
+      if (v.keyword === 'unrecognized_keys' && keys) {
+        return keys.map((k) => ({ field: base ? `${base}.${k}` : k, message: 'Unknown field' }));
       }
       return [{ field: base || where, message: v.message ?? 'Invalid value' }];
     });

@@ -1,0 +1,48 @@
+// Building an Intl.DateTimeFormat costs far more than using one, and reports date many rows.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+// An ISO instant must say its offset: without one, `new Date()` reads it in the host's zone and
+// the same string would fall on different business dates on different machines.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/**
+ * The store's calendar date of an instant, 'YYYY-MM-DD' (§2): the day reports, shifts and day
+ * close count a document in, e.g. a sale at 2026-01-01T17:30Z is on 2026-01-02 in Asia/Shanghai.
+ */
+export function businessDate(instant: Date | string, timeZone: string): string {
+  if (typeof instant === 'string' && !ISO_INSTANT.test(instant)) {
+    throw new RangeError(`instant must be an ISO 8601 date-time with Z or an offset, got ${JSON.stringify(instant)}`);
+  }
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) throw new RangeError(`invalid instant ${String(instant)}`);
+
+  const parts = formatterFor(timeZone).formatToParts(date);
+  const part = (type: 'year' | 'month' | 'day') => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+}
+
+/** Whether the runtime knows this IANA time zone (names are matched case-insensitively). */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,395 @@
+import { EditOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, AutoComplete, Badge, Button, Card, Drawer, Empty, Flex, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../shared/api';
+import { formatDateTime } from '../../shared/format';
+import type { Page, Register, Store } from '../../shared/types';
+import { LoadError, useReportError } from '../components/feedback';
+import { PageHeader } from '../components/PageHeader';
+import { useRemote } from '../components/useRemote';
+import { useSession } from '../session/session';
+
+interface StoreForm {
+  code?: string;
+  name: string;
+  timezone: string;
+  currency: string;
+  receiptHeader: string;
+}
+
+const TIMEZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'Asia/Singapore', 'Asia/Tokyo', 'UTC'];
+const CURRENCIES = ['CNY', 'HKD', 'MOP', 'TWD', 'SGD', 'USD'];
+
+/** Create (store === 'new') or edit a store. */
+function StoreDrawer({ store, onClose, onSaved }: { store: Store | 'new' | null; onClose(): void; onSaved(store: Store): void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<StoreForm>();
+  const [saving, setSaving] = useState(false);
+  const reportError = useReportError();
+  const creating = store === 'new';
+
+  const submit = async (values: StoreForm) => {
+    if (!store) return;
+    setSaving(true);
+    try {
+      const body = {
+        name: values.name.trim(),
+        timezone: values.timezone.trim(),
+        currency: values.currency.trim().toUpperCase(),
+        receiptHeader: values.receiptHeader ?? '',
+      };
+      const saved =
+        store === 'new'
+          ? await api.post<Store>('/stores', { code: values.code?.trim(), ...body })
+          : await api.patch<Store>(`/stores/${store.id}`, body);
+      onSaved(saved);
+    } catch (error) {
+      reportError(error, form);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const required = (field: string) => [{ required: true, whitespace: true, message: t('common.required', { field }) }];
+
+  return (
+    <Drawer
+      title={store === 'new' ? t('stores.createTitle') : store ? t('stores.editTitle', { name: store.name }) : ''}
+      open={store !== null}
+      onClose={onClose}
+      size={480}
+      destroyOnHidden
+      footer={
+        <Flex justify="flex-end" gap={8}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()}>
+            {creating ? t('common.create') : t('common.save')}
+          </Button>
+        </Flex>
+      }
+    >
+      {store ? (
+        <Form<StoreForm>
+          form={form}
+          name="store"
+          layout="vertical"
+          onFinish={submit}
+          initialValues={
+            store === 'new'
+              ? { timezone: 'Asia/Shanghai', currency: 'CNY', receiptHeader: '' }
+              : { name: store.name, timezone: store.timezone, currency: store.currency, receiptHeader: store.receiptHeader }
+          }
+        >
+          {creating ? (
+            <Form.Item name="code" label={t('stores.code')} rules={required(t('stores.code'))}>
+              <Input autoComplete="off" style={{ maxWidth: 200 }} />
+            </Form.Item>
+          ) : (
+            <Form.Item label={t('stores.code')}>
+              <Input value={(store as Store).code} disabled style={{ maxWidth: 200 }} />
+            </Form.Item>
+          )}
+          <Form.Item name="name" label={t('stores.name')} rules={required(t('stores.name'))}>
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Flex gap={12}>
+            <Form.Item name="timezone" label={t('stores.timezone')} rules={required(t('stores.timezone'))} style={{ flex: 2 }}>
+              <AutoComplete options={TIMEZONES.map((value) => ({ value }))} />
+            </Form.Item>
+            <Form.Item name="currency" label={t('stores.currency')} rules={required(t('stores.currency'))} style={{ flex: 1 }}>
+              <AutoComplete options={CURRENCIES.map((value) => ({ value }))} />
+            </Form.Item>
+          </Flex>
+          <Form.Item name="receiptHeader" label={t('stores.receiptHeader')}>
+            <Input.TextArea rows={4} style={{ fontFamily: 'monospace' }} />
+          </Form.Item>
+        </Form>
+      ) : null}
+    </Drawer>
+  );
+}
+
+function AddRegisterModal({ store, onClose, onAdded }: { store: Store | null; onClose(): void; onAdded(register: Register): void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ code: string; name: string }>();
+  const [saving, setSaving] = useState(false);
+  const reportError = useReportError();
+
+  const submit = async (values: { code: string; name: string }) => {
+    if (!store) return;
+    setSaving(true);
+    try {
+      onAdded(await api.post<Register>('/registers', { storeId: store.id, code: values.code.trim(), name: values.name.trim() }));
+    } catch (error) {
+      reportError(error, form);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      title={store ? t('stores.addRegisterTitle', { store: store.name }) : ''}
+      open={store !== null}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.create')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      destroyOnHidden
+    >
+      <Form form={form} name="register" layout="vertical" onFinish={submit} style={{ marginTop: 16 }}>
+        <Form.Item
+          name="code"
+          label={t('stores.registerCode')}
+          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('stores.registerCode') }) }]}
+        >
+          <Input autoComplete="off" style={{ maxWidth: 200 }} autoFocus />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={t('stores.registerName')}
+          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('stores.registerName') }) }]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function RegistersCard({ store, canManage }: { store: Store; canManage: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const reportError = useReportError();
+  const [adding, setAdding] = useState(false);
+  const [token, setToken] = useState<{ register: Register; deviceToken: string } | null>(null);
+  const registers = useRemote(
+    // Registers of one store are few; the endpoint returns them all (it takes no paging).
+    (signal) => api.get<Page<Register>>('/registers', { signal, query: { storeId: store.id } }),
+    [store.id],
+  );
+
+  const pair = async (register: Register) => {
+    try {
+      const result = await api.post<{ deviceToken: string }>(`/registers/${register.id}/pair`);
+      setToken({ register, deviceToken: result.deviceToken });
+      registers.reload();
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const columns: TableColumnsType<Register> = [
+    {
+      title: t('stores.registerCode'),
+      dataIndex: 'code',
+      width: 160,
+      render: (code: string) => <Typography.Text code>{code}</Typography.Text>,
+    },
+    { title: t('stores.registerName'), dataIndex: 'name' },
+    {
+      title: t('common.status'),
+      dataIndex: 'paired',
+      width: 140,
+      render: (paired: boolean) =>
+        paired ? <Badge status="success" text={t('stores.paired')} /> : <Badge status="default" text={t('stores.unpaired')} />,
+    },
+  ];
+  if (canManage) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      width: 140,
+      render: (_, register) => (
+        <Popconfirm
+          title={register.paired ? t('stores.repair') : t('stores.pair')}
+          description={<div style={{ maxWidth: 280 }}>{t('stores.pairConfirm')}</div>}
+          okText={t('stores.pair')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => pair(register)}
+        >
+          <Button type="link" size="small" icon={<LinkOutlined />} style={{ paddingInline: 0 }} data-testid={`pair-${register.code}`}>
+            {register.paired ? t('stores.repair') : t('stores.pair')}
+          </Button>
+        </Popconfirm>
+      ),
+    });
+  }
+
+  return (
+    <Card
+      title={t('stores.registersOf', { name: store.name })}
+      data-testid="registers-card"
+      extra={
+        canManage ? (
+          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t('stores.addRegister')}
+          </Button>
+        ) : null
+      }
+    >
+      {registers.error ? <LoadError error={registers.error} onRetry={registers.reload} /> : null}
+      <Table<Register>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={registers.data?.items ?? []}
+        loading={registers.loading}
+        pagination={false}
+      />
+      <AddRegisterModal
+        store={adding ? store : null}
+        onClose={() => setAdding(false)}
+        onAdded={(register) => {
+          setAdding(false);
+          void message.success(t('stores.registerAdded', { name: register.name }));
+          registers.reload();
+        }}
+      />
+      <Modal
+        title={token ? t('stores.tokenTitle', { name: token.register.name }) : ''}
+        open={token !== null}
+        onCancel={() => setToken(null)}
+        footer={
+          <Button type="primary" onClick={() => setToken(null)}>
+            {t('common.close')}
+          </Button>
+        }
+      >
+        <Alert type="warning" showIcon title={t('stores.tokenOnce')} style={{ margin: '12px 0 16px' }} />
+        <Typography.Paragraph copyable={{ text: token?.deviceToken }} data-testid="device-token">
+          <code style={{ wordBreak: 'break-all', fontSize: 14 }}>{token?.deviceToken}</code>
+        </Typography.Paragraph>
+      </Modal>
+    </Card>
+  );
+}
+
+export default function StoresPage() {
+  const { t } = useTranslation();
+  const { can, currentStore } = useSession();
+  const { message } = App.useApp();
+  const canManage = can('stores.manage');
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [editing, setEditing] = useState<Store | 'new' | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(currentStore?.id ?? null);
+
+  const stores = useRemote(
+    (signal) => api.get<Page<Store>>('/stores', { signal, query: { page: paging.page, pageSize: paging.pageSize } }),
+    [paging.page, paging.pageSize],
+  );
+  const items = stores.data?.items ?? [];
+  const selected = items.find((store) => store.id === selectedId) ?? items[0] ?? null;
+
+  const columns: TableColumnsType<Store> = [
+    {
+      title: t('stores.code'),
+      dataIndex: 'code',
+      width: 120,
+      render: (code: string) => <Typography.Text code>{code}</Typography.Text>,
+    },
+    { title: t('stores.name'), dataIndex: 'name', render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
+    { title: t('stores.timezone'), dataIndex: 'timezone', width: 160 },
+    { title: t('stores.currency'), dataIndex: 'currency', width: 100, render: (currency: string) => <Tag>{currency}</Tag> },
+    {
+      title: t('stores.receiptHeader'),
+      dataIndex: 'receiptHeader',
+      ellipsis: true,
+      render: (header: string) =>
+        header ? <Typography.Text type="secondary">{header.split('\n')[0]}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>,
+    },
+    {
+      title: t('stores.createdAt'),
+      dataIndex: 'createdAt',
+      width: 180,
+      render: (value: string) => <Typography.Text type="secondary">{formatDateTime(value)}</Typography.Text>,
+    },
+  ];
+  if (canManage) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      width: 100,
+      render: (_, store) => (
+        <Button
+          type="link"
+          size="small"
+          icon={<EditOutlined />}
+          style={{ paddingInline: 0 }}
+          onClick={(event) => {
+            event.stopPropagation();
+            setEditing(store);
+          }}
+        >
+          {t('common.edit')}
+        </Button>
+      ),
+    });
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t('stores.title')}
+        subtitle={t('stores.subtitle')}
+        extra={
+          canManage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('stores.new')}
+            </Button>
+          ) : (
+            <Tag>{t('stores.readOnly')}</Tag>
+          )
+        }
+      />
+      <Flex vertical gap={16}>
+        <Card styles={{ body: { paddingTop: 8 } }}>
+          {stores.error ? <LoadError error={stores.error} onRetry={stores.reload} /> : null}
+          <Table<Store>
+            rowKey="id"
+            size="middle"
+            data-testid="stores-table"
+            columns={columns}
+            dataSource={items}
+            loading={stores.loading}
+            rowSelection={{
+              type: 'radio',
+              selectedRowKeys: selected ? [selected.id] : [],
+              onChange: (keys) => setSelectedId(String(keys[0])),
+              columnWidth: 40,
+            }}
+            onRow={(store) => ({ onClick: () => setSelectedId(store.id), style: { cursor: 'pointer' } })}
+            pagination={{
+              current: paging.page,
+              pageSize: paging.pageSize,
+              total: stores.data?.total ?? 0,
+              hideOnSinglePage: true,
+              showTotal: (total) => t('common.total', { total }),
+            }}
+            onChange={(pagination) => setPaging({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? paging.pageSize })}
+          />
+        </Card>
+        {selected ? (
+          <RegistersCard key={selected.id} store={selected} canManage={can('registers.manage')} />
+        ) : stores.loading ? null : (
+          <Card>
+            <Empty description={t('stores.selectStore')} />
+          </Card>
+        )}
+      </Flex>
+      <StoreDrawer
+        store={editing}
+        onClose={() => setEditing(null)}
+        onSaved={(store) => {
+          void message.success(editing === 'new' ? t('stores.created', { name: store.name }) : t('common.saved'));
+          setEditing(null);
+          setSelectedId(store.id);
+          stores.reload();
+        }}
+      />
+    </>
+  );
+}
