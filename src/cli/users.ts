@@ -71,7 +71,7 @@ export function usersCommand(): Command {
     .command('create <username>')
     .requiredOption('--password <password>')
     .option('--name <displayName>')
-    .option('--role <role[@STORE]...>', 'e.g. cashier@S01 or owner', [])
+    .option('--role <roles...>', 'role or role@STORE, e.g. cashier@S01 or owner', [])
     .option('--pin <pin>')
     .action((username: string, o: { password: string; name?: string; role: string[]; pin?: string }) =>
       asOwner(async (s, auth) => {

@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './dialect';
 import * as m0001 from './migrations/0001_foundation';
 
@@ -16,7 +16,13 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
       return out;
     },
   };
-  const migrator = new Migrator({ db: database.db, provider });
+  // Kysely looks for its bookkeeping tables in every schema; pin them to ours, or another
+  // schema's tables (a parallel test, a second tenant) would be mistaken for them.
+  const migrationTableSchema =
+    database.info.name === 'postgres'
+      ? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(database.db)).rows[0].s
+      : undefined;
+  const migrator = new Migrator({ db: database.db, provider, migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

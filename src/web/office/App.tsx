@@ -33,11 +33,12 @@ function RequirePermission({ anyOf, children }: { anyOf: string[]; children: Rea
 }
 
 function LocalizedShell({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   useEffect(() => {
     dayjs.locale(english ? 'en' : 'zh-cn');
-  }, [english]);
+    document.title = t('common.documentTitle');
+  }, [english, t]);
   return (
     <ConfigProvider locale={english ? enUS : zhCN} theme={officeTheme}>
       <AntApp>{children}</AntApp>

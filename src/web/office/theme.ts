@@ -1,5 +1,7 @@
 import type { ThemeConfig } from 'antd';
 
+export const SIDER_BG = '#0b1f2a';
+
 /** Cangshou's look: teal primary, calm grey canvas, dark navigation. */
 export const officeTheme: ThemeConfig = {
   token: {
@@ -11,13 +13,13 @@ export const officeTheme: ThemeConfig = {
       "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Helvetica Neue', Arial, sans-serif",
   },
   components: {
-    Layout: { siderBg: '#0b1f2a', headerHeight: 56 },
+    Layout: { siderBg: SIDER_BG, headerHeight: 56 },
     Menu: {
-      darkItemBg: '#0b1f2a',
-      darkSubMenuItemBg: '#0b1f2a',
+      darkItemBg: SIDER_BG,
+      darkSubMenuItemBg: SIDER_BG,
       darkItemSelectedBg: '#0f766e',
       darkGroupTitleColor: 'rgba(255,255,255,0.4)',
     },
-    Table: { headerBg: '#fafbfc' },
+    Table: { headerBg: '#fafbfc', rowSelectedBg: '#ecf7f5', rowSelectedHoverBg: '#def1ed' },
   },
 };

@@ -1,28 +1,31 @@
 // Display formatting for the integer units the server speaks: money in fen, quantities in
-// thousandths. Integer arithmetic only, so 0.1 + 0.2 never shows up on a screen.
+// thousandths. The arithmetic is core's (formatFen, formatQty); this adds what a screen wants
+// on top: the yuan sign and thousands separators, and no crash on a malformed value.
 import dayjs from 'dayjs';
+import { formatFen } from '../../core/money/round';
+import { formatQty } from '../../core/quantity';
 
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+function groupThousands(decimal: string): string {
+  const [whole, fraction] = decimal.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
 /** 123456 fen → "¥1,234.56"; negative amounts as "-¥12.30". */
 export function formatMoney(fen: number, options: { symbol?: boolean } = {}): string {
   if (!Number.isSafeInteger(fen)) return String(fen);
   const symbol = options.symbol === false ? '' : '¥';
-  const abs = Math.abs(fen);
-  const yuan = groupThousands(String(Math.floor(abs / 100)));
-  const cents = String(abs % 100).padStart(2, '0');
-  return `${fen < 0 ? '-' : ''}${symbol}${yuan}.${cents}`;
+  const text = formatFen(fen);
+  const negative = text.startsWith('-');
+  return `${negative ? '-' : ''}${symbol}${groupThousands(negative ? text.slice(1) : text)}`;
 }
 
 /** 538 → "0.538", 1500 → "1.5", 2000 → "2" (quantities are thousandths of the unit). */
 export function formatQuantity(thousandths: number): string {
   if (!Number.isSafeInteger(thousandths)) return String(thousandths);
-  const abs = Math.abs(thousandths);
-  const whole = groupThousands(String(Math.floor(abs / 1000)));
-  const fraction = String(abs % 1000).padStart(3, '0').replace(/0+$/, '');
-  return `${thousandths < 0 ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+  const text = formatQty(thousandths);
+  const negative = text.startsWith('-');
+  return `${negative ? '-' : ''}${groupThousands(negative ? text.slice(1) : text)}`;
 }
 
 /** An instant in the viewer's local time. */
@@ -38,8 +41,14 @@ export function formatDate(iso: string | null | undefined): string {
   return value.isValid() ? value.format('YYYY-MM-DD') : iso;
 }
 
-/** First 8 characters of a UUID or hash, for compact tables (full value in a tooltip). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A compact form of an id for tables (show the full value in a tooltip). UUIDv7s start with
+ * their creation time, so ids made together share a prefix: show their random tail instead.
+ */
 export function shortId(id: string | null | undefined, length = 8): string {
   if (!id) return '—';
+  if (UUID.test(id)) return `…${id.slice(-length)}`;
   return id.length > length ? `${id.slice(0, length)}…` : id;
 }

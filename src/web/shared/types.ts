@@ -1,17 +1,9 @@
-// Wire types of the /api/v1 endpoints the office uses.
-// TODO: replace with types inferred from src/contracts once those zod schemas land,
-// so client and server share one definition.
+// Response shapes of the /api/v1 endpoints the office reads. src/contracts holds the request
+// schemas (and the role list); when it grows response schemas, infer these from them instead.
+import { ROLES, type Role } from '../../contracts/roles';
 
-export type RoleName = 'owner' | 'store_manager' | 'cashier' | 'stock_clerk' | 'finance' | 'auditor';
-
-export const ROLE_NAMES: readonly RoleName[] = [
-  'owner',
-  'store_manager',
-  'cashier',
-  'stock_clerk',
-  'finance',
-  'auditor',
-];
+export type RoleName = Role;
+export const ROLE_NAMES: readonly RoleName[] = ROLES;
 
 /** A role held in one store, or in every store when storeId is null. */
 export interface RoleAssignment {

@@ -6,11 +6,12 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../shared/api';
 import { applyFieldErrors } from './formErrors';
+import { knownProblemText } from './labels';
 
 export function problemText(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
     if (error.code === 'network_error') return t('common.networkError');
-    return error.problem.detail || error.problem.title || t('common.unknownError');
+    return knownProblemText(t, error.problem) ?? (error.problem.detail || error.problem.title || t('common.unknownError'));
   }
   return t('common.unknownError');
 }
@@ -22,7 +23,10 @@ export function useReportError(): (error: unknown, form?: FormInstance) => void 
   return useCallback(
     (error: unknown, form?: FormInstance) => {
       if (form && error instanceof ApiError && error.fieldErrors.length > 0) {
-        const unmatched = applyFieldErrors(form, error);
+        // A business refusal names one field; its code has a message in the user's language.
+        // Schema validation (several fields) keeps the server's per-field wording.
+        const known = error.fieldErrors.length === 1 ? knownProblemText(t, error.problem) : null;
+        const unmatched = applyFieldErrors(form, error, (fieldError) => known ?? fieldError.message);
         if (unmatched.length === 0) return;
         void message.error([problemText(error, t), ...unmatched].join(' · '));
         return;

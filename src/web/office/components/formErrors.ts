@@ -1,6 +1,6 @@
 // Puts the server's per-field problem messages (RFC 9457 `errors[]`) next to antd form fields.
 import type { FormInstance } from 'antd';
-import { ApiError } from '../../shared/api';
+import { ApiError, type FieldError } from '../../shared/api';
 
 type NamePath = (string | number)[];
 
@@ -17,12 +17,18 @@ export function fieldPath(field: string): NamePath {
  * Shows each field error of `error` on the matching form field.
  * Returns the messages that matched no field in this form, so the caller can show them elsewhere.
  */
-export function applyFieldErrors(form: FormInstance, error: unknown): string[] {
+export function applyFieldErrors(
+  form: FormInstance,
+  error: unknown,
+  messageOf: (fieldError: FieldError) => string = (fieldError) => fieldError.message,
+): string[] {
   if (!(error instanceof ApiError)) return [];
   const registered = new Set(form.getFieldsError().map((field) => JSON.stringify(field.name)));
   const byField = new Map<string, { name: NamePath; errors: string[] }>();
   const unmatched: string[] = [];
-  for (const { field, message } of error.fieldErrors) {
+  for (const fieldError of error.fieldErrors) {
+    const { field } = fieldError;
+    const message = messageOf(fieldError);
     const name = fieldPath(field);
     const key = JSON.stringify(name);
     if (!registered.has(key)) {

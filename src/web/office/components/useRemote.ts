@@ -39,7 +39,8 @@ export function useRemote<T>(load: (signal: AbortSignal) => Promise<T>, deps: De
       },
     );
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `load` is read through a ref so callers can pass an inline closure; `deps` alone decide
+    // when to fetch again.
   }, [...deps, generation]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);

@@ -16,6 +16,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { currentLanguage, setLanguage, type Language } from '../i18n';
 import { useMe, useSession } from '../session/session';
 import { PageLoading } from '../components/PageLoading';
+import { SIDER_BG } from '../theme';
 
 const { Header, Sider, Content } = Layout;
 
@@ -128,24 +129,27 @@ export function OfficeLayout() {
   };
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Sider
-        collapsible
-        collapsed={collapsed}
-        trigger={null}
-        width={224}
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
-      >
-        <Brand collapsed={collapsed} />
-        <Menu
-          theme="dark"
-          mode="inline"
-          data-testid="nav"
-          selectedKeys={[firstSegment]}
-          items={menuItems}
-          onClick={({ key }) => navigate(key)}
-        />
-      </Sider>
+    <Layout hasSider style={{ minHeight: '100vh' }}>
+      {/* The column paints the navigation colour down the whole page; the Sider inside stays put while content scrolls. */}
+      <div style={{ flex: '0 0 auto', background: SIDER_BG }}>
+        <Sider
+          collapsible
+          collapsed={collapsed}
+          trigger={null}
+          width={224}
+          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        >
+          <Brand collapsed={collapsed} />
+          <Menu
+            theme="dark"
+            mode="inline"
+            data-testid="nav"
+            selectedKeys={[firstSegment]}
+            items={menuItems}
+            onClick={({ key }) => navigate(key)}
+          />
+        </Sider>
+      </div>
       <Layout>
         <Header
           style={{

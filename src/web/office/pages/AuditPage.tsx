@@ -8,6 +8,7 @@ import { api, apiUrl, type Query } from '../../shared/api';
 import { formatDateTime, shortId } from '../../shared/format';
 import type { AuditEvent, Page } from '../../shared/types';
 import { LoadError } from '../components/feedback';
+import { auditActionLabel } from '../components/labels';
 import { PageHeader } from '../components/PageHeader';
 import { useRemote } from '../components/useRemote';
 import { useSession } from '../session/session';
@@ -101,26 +102,54 @@ export default function AuditPage() {
     setPaging((current) => ({ ...current, page: 1 }));
   };
 
+  // An event is identified by its chain and its gapless number in that chain.
+  const chainLabel = (chainId: string, seq: number) => {
+    const [kind, id] = chainId.includes(':') ? chainId.split(':', 2) : ['', chainId];
+    const kindLabel =
+      kind === 'company' ? t('audit.chainCompany') : kind === 'store' ? t('audit.chainStore') : kind === 'register' ? t('audit.chainRegister') : kind;
+    const name = kind === 'store' ? storeName(id) : null;
+    return (
+      <Tooltip title={chainId}>
+        <span>
+          {kindLabel ? <Tag style={{ marginInlineEnd: 6 }}>{kindLabel}</Tag> : null}
+          {name ?? (
+            <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 12 }}>
+              {shortId(id)}
+            </Typography.Text>
+          )}
+          <Typography.Text type="secondary"> #{seq}</Typography.Text>
+        </span>
+      </Tooltip>
+    );
+  };
+
   const columns: TableColumnsType<AuditEvent> = [
     {
       title: t('audit.at'),
       dataIndex: 'at',
-      width: 180,
+      width: 170,
       render: (at: string) => formatDateTime(at),
     },
     {
       title: t('audit.action'),
       dataIndex: 'action',
-      render: (action: string) => (
-        <Tag color="blue" style={{ fontFamily: 'monospace' }}>
-          {action}
-        </Tag>
-      ),
+      render: (action: string) => {
+        const label = auditActionLabel(t, action);
+        return (
+          <Flex vertical gap={2}>
+            {label ? <span>{label}</span> : null}
+            <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 12 }}>
+              {action}
+            </Typography.Text>
+          </Flex>
+        );
+      },
     },
     {
       title: t('audit.actor'),
       dataIndex: 'actorName',
-      render: (_, event) => event.actorName ?? (event.actorId ? shortId(event.actorId) : <Typography.Text type="secondary">{t('common.system')}</Typography.Text>),
+      render: (_, event) =>
+        event.actorName ?? (event.actorId ? shortId(event.actorId) : <Typography.Text type="secondary">{t('common.system')}</Typography.Text>),
     },
     {
       title: t('audit.subject'),
@@ -130,7 +159,12 @@ export default function AuditPage() {
           <Tooltip title={event.subjectId}>
             <span>
               {event.subjectType}
-              {event.subjectId ? <Typography.Text type="secondary"> · {shortId(event.subjectId)}</Typography.Text> : null}
+              {event.subjectId ? (
+                <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 12 }}>
+                  {' '}
+                  {shortId(event.subjectId)}
+                </Typography.Text>
+              ) : null}
             </span>
           </Tooltip>
         ) : (
@@ -142,18 +176,7 @@ export default function AuditPage() {
       dataIndex: 'storeId',
       render: (storeId: string | null) => storeName(storeId) ?? (storeId ? shortId(storeId) : <Typography.Text type="secondary">—</Typography.Text>),
     },
-    {
-      title: t('audit.chain'),
-      dataIndex: 'chainId',
-      render: (chainId: string) => (
-        <Tooltip title={chainId}>
-          <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 12 }}>
-            {shortId(chainId, 14)}
-          </Typography.Text>
-        </Tooltip>
-      ),
-    },
-    { title: t('audit.seq'), dataIndex: 'seq', width: 80, align: 'right' },
+    { title: `${t('audit.chain')} · ${t('audit.seq')}`, dataIndex: 'chainId', render: (chainId: string, event) => chainLabel(chainId, event.seq) },
   ];
 
   return (
@@ -199,6 +222,8 @@ export default function AuditPage() {
         <Table<AuditEvent>
           rowKey={(event) => `${event.chainId}:${event.seq}`}
           size="middle"
+          className="cs-nowrap"
+          scroll={{ x: 'max-content' }}
           data-testid="audit-table"
           columns={columns}
           dataSource={events.data?.items ?? []}

@@ -1,6 +1,6 @@
 import { Card, Descriptions, Drawer, Empty, Flex, Select, Skeleton, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api';
 import { formatDate, formatDateTime, formatMoney, formatQuantity, shortId } from '../../shared/format';
@@ -213,10 +213,17 @@ function DocumentDrawer({ documentId, onClose }: { documentId: string | null; on
 export default function DocumentsPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const { storeName } = useSession();
-  const [storeId, setStoreId] = useState<string>(ALL);
-  const [type, setType] = useState<string>(ALL);
+  const { storeName, currentStore } = useSession();
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  // Start with the store chosen in the header, and follow it when it changes there.
+  const [storeId, setStoreId] = useState<string>(currentStore?.id ?? ALL);
+  useEffect(() => {
+    if (currentStore) {
+      setStoreId(currentStore.id);
+      setPaging((current) => ({ ...current, page: 1 }));
+    }
+  }, [currentStore?.id]);
+  const [type, setType] = useState<string>(ALL);
   const [openId, setOpenId] = useState<string | null>(null);
 
   const documents = useRemote(

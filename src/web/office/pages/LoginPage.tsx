@@ -86,7 +86,7 @@ export function LoginPage() {
           </div>
         </Flex>
         <div>
-          <div style={{ fontSize: 30, fontWeight: 600, lineHeight: 1.35, maxWidth: 420 }}>{t('common.tagline')}</div>
+          <div style={{ fontSize: 30, fontWeight: 600, lineHeight: 1.4, whiteSpace: 'pre-line' }}>{t('common.tagline')}</div>
           <Flex vertical gap={14} style={{ marginTop: 32 }}>
             {features.map((feature) => (
               <Flex key={feature.text} align="center" gap={12} style={{ fontSize: 15, opacity: 0.9 }}>
@@ -149,9 +149,25 @@ export function LoginPage() {
                 {t('login.submit')}
               </Button>
             </Form>
-            <Typography.Paragraph type="secondary" style={{ marginTop: 20, marginBottom: 0, fontSize: 12 }} data-testid="demo-hint">
-              {t('login.demoHint')}
-            </Typography.Paragraph>
+            <div
+              data-testid="demo-hint"
+              style={{ marginTop: 24, padding: '10px 12px', background: '#f6f8fa', borderRadius: 6, fontSize: 12, lineHeight: 1.7 }}
+            >
+              <Typography.Text strong style={{ fontSize: 12 }}>
+                {t('login.demoTitle')}
+              </Typography.Text>{' '}
+              <Typography.Text code style={{ fontSize: 12 }}>
+                owner / cangshou-demo
+              </Typography.Text>{' '}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('roles.owner')}
+              </Typography.Text>
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('login.demoOthers')}
+                </Typography.Text>
+              </div>
+            </div>
           </Card>
         </Flex>
       </Flex>

@@ -270,7 +270,7 @@ function RegistersCard({ store, canManage }: { store: Store; canManage: boolean 
 
 export default function StoresPage() {
   const { t } = useTranslation();
-  const { can, currentStore } = useSession();
+  const { can, currentStore, reload: reloadSession } = useSession();
   const { message } = App.useApp();
   const canManage = can('stores.manage');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
@@ -388,6 +388,8 @@ export default function StoresPage() {
           setEditing(null);
           setSelectedId(store.id);
           stores.reload();
+          // The header, role pickers and store names come from /me: let them see the change.
+          void reloadSession();
         }}
       />
     </>

@@ -1,6 +1,6 @@
 import { EditOutlined, KeyOutlined, MoreOutlined, NumberOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
 import { App, Button, Card, Drawer, Dropdown, Flex, Form, Input, Modal, Table, Tag, Typography } from 'antd';
-import type { MenuProps, TableColumnsType } from 'antd';
+import type { ButtonProps, MenuProps, TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api';
@@ -177,7 +177,15 @@ function EditUserDrawer({ user, onClose, onSaved }: { user: User | null; onClose
 type SecretKind = 'password' | 'pin';
 
 /** Reset password or set PIN: one write-only field, the server's field error shown beneath it. */
-function SecretModal({ target, onClose }: { target: { user: User; kind: SecretKind } | null; onClose(): void }) {
+function SecretModal({
+  target,
+  onClose,
+  onSaved,
+}: {
+  target: { user: User; kind: SecretKind } | null;
+  onClose(): void;
+  onSaved(): void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ password?: string; pin?: string }>();
   const [saving, setSaving] = useState(false);
@@ -197,7 +205,7 @@ function SecretModal({ target, onClose }: { target: { user: User; kind: SecretKi
         await api.post<void>(`/users/${target.user.id}/pin`, { pin: values.pin });
         void message.success(t('users.pinSaved', { name }));
       }
-      onClose();
+      onSaved();
     } catch (error) {
       reportError(error, form);
     } finally {
@@ -214,6 +222,7 @@ function SecretModal({ target, onClose }: { target: { user: User; kind: SecretKi
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'secret-ok' } as ButtonProps}
       destroyOnHidden
     >
       <Form form={form} name="secret" layout="vertical" onFinish={submit} style={{ marginTop: 16 }}>
@@ -412,7 +421,15 @@ export default function UsersPage() {
           users.reload();
         }}
       />
-      <SecretModal target={secret} onClose={() => setSecret(null)} />
+      <SecretModal
+        target={secret}
+        onClose={() => setSecret(null)}
+        onSaved={() => {
+          setSecret(null);
+          // hasPin changes with a PIN; a password reset changes nothing shown, but keeps the list current.
+          users.reload();
+        }}
+      />
     </>
   );
 }

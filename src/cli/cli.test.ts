@@ -1,0 +1,172 @@
+// The real `cangshou` command in child processes: verify, tampering, users, backup, and a server
+// killed with SIGKILL in the middle of a burst of postings.
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { uuidv7 } from '../core/id/uuidv7';
+import { testDialects } from '../db/testing';
+
+// `node --import tsx` runs the CLI in ONE process, so SIGKILL hits the server itself (the tsx
+// binary would run it in a child that outlives the kill).
+const NODE_ARGS = ['--import', 'tsx', path.resolve('src/cli/main.ts')];
+
+interface Target {
+  env: Record<string, string>;
+  tamper(sqlText: string): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+async function makeTarget(dialect: string): Promise<Target> {
+  if (dialect === 'postgres') {
+    const url = process.env.TEST_DATABASE_URL!;
+    const schema = `cli_${uuidv7().replace(/-/g, '').slice(-12)}`;
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`CREATE SCHEMA ${schema}`);
+    await c.end();
+    const u = new URL(url);
+    u.searchParams.set('options', `-c search_path=${schema}`);
+    return {
+      env: { DATABASE_URL: u.toString() },
+      async tamper(sqlText) {
+        const k = new pg.Client({ connectionString: u.toString() });
+        await k.connect();
+        await k.query('SET session_replication_role = replica');
+        await k.query(sqlText);
+        await k.end();
+      },
+      async dispose() {
+        const k = new pg.Client({ connectionString: url });
+        await k.connect();
+        await k.query(`DROP SCHEMA ${schema} CASCADE`);
+        await k.end();
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cangshou-cli-'));
+  return {
+    env: { DATA_DIR: dir },
+    // Edit the file directly, as an attacker with the file would: drop the guard, change a row.
+    async tamper(sqlText) {
+      const raw = new Database(path.join(dir, 'cangshou.db'));
+      for (const t of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]) raw.exec(`DROP TRIGGER ${t.name}`);
+      raw.exec(sqlText);
+      raw.close();
+    },
+    async dispose() {
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function cli(env: Record<string, string>, ...args: string[]) {
+  return spawnSync(process.execPath, [...NODE_ARGS, ...args], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, encoding: 'utf8', timeout: 120_000 });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...NODE_ARGS, 'serve'], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${url}/api/v1/health`)).ok) return { url, child };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
+}
+
+describe.each(testDialects)('cangshou CLI on %s', (dialect) => {
+  let target: Target;
+  let child: ChildProcess | null = null;
+  afterEach(async () => {
+    child?.kill('SIGKILL');
+    child = null;
+    await target?.dispose();
+  });
+
+  it('verify passes on demo data and fails naming the seq of a tampered audit row', async () => {
+    target = await makeTarget(dialect);
+    expect(cli(target.env, 'seed', '--demo').status).toBe(0);
+    const ok = cli(target.env, 'verify');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/ok {3}CHAIN/);
+    await target.tamper("UPDATE audit_events SET data_json = '{\"forged\":true}' WHERE chain_id LIKE 'company:%' AND seq = 3");
+    const bad = cli(target.env, 'verify', '--json');
+    expect(bad.status).toBe(1);
+    const report = JSON.parse(bad.stdout);
+    expect(report.firstViolation).toMatch(/^CHAIN: chain company:[\w-]+ is broken at seq 3$/);
+  });
+
+  it('creates users with roles and resets passwords from the command line', async () => {
+    target = await makeTarget(dialect);
+    expect(cli(target.env, 'seed', '--demo').status).toBe(0);
+    const weak = cli(target.env, 'users', 'create', 'xiaoli', '--password', 'short', '--role', 'cashier@S01');
+    expect(weak.status).toBe(1);
+    expect(weak.stderr).toMatch(/at least 8 characters \(password\)/);
+    const made = cli(target.env, 'users', 'create', 'xiaoli', '--password', 'xiaoli-pass-2026', '--role', 'cashier@S01', '--name', '小李');
+    expect(made.status).toBe(0);
+    const list = cli(target.env, 'users', 'list');
+    expect(list.stdout).toMatch(/xiaoli\s+active\s+cashier@/);
+    expect(cli(target.env, 'users', 'reset-password', 'xiaoli', '--password', 'another-pass-2026').status).toBe(0);
+    expect(cli(target.env, 'verify').status).toBe(0);
+  });
+
+  it('keeps every invariant after the server is SIGKILLed in the middle of a burst of postings', { timeout: 120_000 }, async () => {
+    target = await makeTarget(dialect);
+    const server = await startServer(target.env);
+    child = server.child;
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'owner', password: 'cangshou-demo' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const regs = (await (await fetch(`${server.url}/api/v1/registers`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: string }[] };
+    let acknowledged = 0;
+    const fire = async () => {
+      for (;;) {
+        try {
+          const res = await fetch(`${server.url}/api/v1/documents/cash-movements`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ id: uuidv7(), registerId: regs.items[acknowledged % regs.items.length].id, direction: 'in', amount: 100, reason: 'burst' }),
+          });
+          if (res.status === 201) acknowledged++;
+        } catch {
+          return; // the server is gone
+        }
+      }
+    };
+
+    const workers = Array.from({ length: 16 }, fire);
+    while (acknowledged < 150) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGKILL');
+    await Promise.all(workers);
+
+    const report = cli(target.env, 'verify', '--json');
+    expect(report.status, report.stdout + report.stderr).toBe(0);
+    // Every sale the server acknowledged survived the crash.
+    const after = await startServer(target.env);
+    child = after.child;
+    const docs = (await (await fetch(`${after.url}/api/v1/documents?type=cash_in&pageSize=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { total: number };
+    expect(docs.total).toBeGreaterThanOrEqual(acknowledged + 1);
+  });
+});
