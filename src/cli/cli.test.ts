@@ -129,6 +129,25 @@ describe.each(testDialects)('cangshou CLI on %s', (dialect) => {
     expect(cli(target.env, 'verify').status).toBe(0);
   });
 
+  it('backs up SQLite online into a file that verifies on its own; points PostgreSQL to pg_dump', async () => {
+    target = await makeTarget(dialect);
+    expect(cli(target.env, 'seed', '--demo').status).toBe(0);
+    const file = path.join(os.tmpdir(), `cangshou-backup-${uuidv7()}.db`);
+    const res = cli(target.env, 'backup', file);
+    if (dialect === 'postgres') {
+      expect(res.status).toBe(2);
+      expect(res.stderr).toMatch(/pg_dump/);
+      return;
+    }
+    expect(res.status).toBe(0);
+    const copyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cangshou-restore-'));
+    fs.renameSync(file, path.join(copyDir, 'cangshou.db'));
+    const check = cli({ DATA_DIR: copyDir }, 'verify', '--json');
+    expect(check.status).toBe(0);
+    expect(JSON.parse(check.stdout).ok).toBe(true);
+    fs.rmSync(copyDir, { recursive: true, force: true });
+  });
+
   it('keeps every invariant after the server is SIGKILLed in the middle of a burst of postings', { timeout: 120_000 }, async () => {
     target = await makeTarget(dialect);
     const server = await startServer(target.env);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Code, Id, Name } from './common';
+import { Code, Id, Name, Paging } from './common';
 
 const StoreFields = {
   name: Name,
@@ -23,5 +23,13 @@ export const UpdateStoreBody = z.strictObject({
   receiptHeader: StoreFields.receiptHeader.optional(),
 });
 
-export const RegisterListQuery = z.strictObject({ storeId: Id.optional() });
+export const RegisterListQuery = z.strictObject({ storeId: Id.optional(), ...Paging });
+
+export const LocationListQuery = z.strictObject({ storeId: Id.optional(), ...Paging });
+export const CreateLocationBody = z.strictObject({
+  storeId: Id,
+  code: Code,
+  name: Name,
+  kind: z.enum(['warehouse', 'store']).describe('A back-room or off-site warehouse, or another sales floor'),
+});
 export const CreateRegisterBody = z.strictObject({ storeId: Id, code: Code, name: Name });

@@ -242,7 +242,8 @@ export class DocumentsService {
       this.db
         .selectFrom('document_lines')
         .leftJoin('products', 'products.id', 'document_lines.product_id')
-        .select(['line_no', 'product_id', 'products.name as product_name', 'account_code', 'qty', 'unit_price', 'amount', 'data_json'])
+        .leftJoin('accounts', (j) => j.on('accounts.company_id', '=', auth.user.companyId).onRef('accounts.code', '=', 'document_lines.account_code'))
+        .select(['line_no', 'product_id', 'products.name as product_name', 'account_code', 'accounts.name as account_name', 'accounts.name_en as account_name_en', 'qty', 'unit_price', 'amount', 'data_json'])
         .where('document_id', '=', id)
         .orderBy('line_no')
         .execute(),
@@ -276,6 +277,8 @@ export class DocumentsService {
         productId: l.product_id,
         productName: l.product_name,
         account: l.account_code,
+        accountName: l.account_name,
+        accountNameEn: l.account_name_en,
         qty: l.qty,
         unitPrice: l.unit_price,
         amount: l.amount,

@@ -1,5 +1,5 @@
 import { IdParams } from '../../../contracts/common';
-import { CreateRegisterBody, CreateStoreBody, RegisterListQuery, UpdateStoreBody } from '../../../contracts/stores';
+import { CreateLocationBody, CreateRegisterBody, CreateStoreBody, LocationListQuery, RegisterListQuery, UpdateStoreBody } from '../../../contracts/stores';
 import { authOf, type ZodApp } from '../../http/zod-app';
 import type { Services } from '../../services';
 
@@ -15,10 +15,18 @@ export function storesRoutes(app: ZodApp, s: Services) {
     s.stores.update(authOf(req), req.params.id, req.body),
   );
   app.get('/registers', { config: { access: 'stores.read' }, schema: { tags: ['stores'], querystring: RegisterListQuery } }, (req) =>
-    s.stores.listRegisters(authOf(req), req.query.storeId),
+    s.stores.listRegisters(authOf(req), req.query),
   );
   app.post('/registers', { config: { access: 'registers.manage' }, schema: { tags: ['stores'], body: CreateRegisterBody } }, async (req, reply) =>
     reply.code(201).send(await s.stores.createRegister(authOf(req), req.body)),
+  );
+  app.get('/locations', { config: { access: 'stores.read' }, schema: { tags: ['stores'], querystring: LocationListQuery } }, (req) =>
+    s.stores.listLocations(authOf(req), req.query),
+  );
+  app.post(
+    '/locations',
+    { config: { access: 'stores.manage' }, schema: { tags: ['stores'], body: CreateLocationBody, description: 'Add a warehouse (or another sales floor) to a store' } },
+    async (req, reply) => reply.code(201).send(await s.stores.createLocation(authOf(req), req.body)),
   );
   app.post(
     '/registers/:id/pair',

@@ -110,25 +110,72 @@ export class StoresService {
     return this.get(auth, id);
   }
 
-  async listRegisters(auth: AuthContext, storeId?: string): Promise<{ items: RegisterView[]; total: number }> {
-    let q = this.db
+  async listRegisters(auth: AuthContext, q: { storeId?: string; page: number; pageSize: number }): Promise<{ items: RegisterView[]; total: number }> {
+    const storeId = q.storeId;
+    let query = this.db
       .selectFrom('registers')
       .innerJoin('stores', 'stores.id', 'registers.store_id')
       .select(['registers.id', 'registers.store_id', 'registers.code', 'registers.name', 'registers.paired_at'])
       .where('stores.company_id', '=', auth.user.companyId);
     if (storeId) {
       auth.requireStore('stores.read', storeId);
-      q = q.where('registers.store_id', '=', storeId);
+      query = query.where('registers.store_id', '=', storeId);
     } else {
       const scope = auth.storesWith('stores.read');
       if (scope !== 'all') {
         if (!scope.length) return { items: [], total: 0 };
-        q = q.where('registers.store_id', 'in', scope);
+        query = query.where('registers.store_id', 'in', scope);
       }
     }
-    const rows = await q.orderBy('registers.code').execute();
+    const rows = await query.orderBy('registers.store_id').orderBy('registers.code').execute();
     const items = rows.map((r) => ({ id: r.id, storeId: r.store_id, code: r.code, name: r.name, paired: !!r.paired_at }));
-    return { items, total: items.length };
+    return { items: items.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: items.length };
+  }
+
+  /** Stock locations of the stores the user may see: each store's sales floor and its warehouses. */
+  async listLocations(auth: AuthContext, q: { storeId?: string; page: number; pageSize: number }) {
+    let query = this.db
+      .selectFrom('locations')
+      .innerJoin('stores', 'stores.id', 'locations.store_id')
+      .select(['locations.id', 'locations.store_id', 'locations.code', 'locations.name', 'locations.kind'])
+      .where('stores.company_id', '=', auth.user.companyId);
+    if (q.storeId) {
+      auth.requireStore('stores.read', q.storeId);
+      query = query.where('locations.store_id', '=', q.storeId);
+    } else {
+      const scope = auth.storesWith('stores.read');
+      if (scope !== 'all') query = query.where('locations.store_id', 'in', scope.length ? scope : ['-']);
+    }
+    const rows = await query.orderBy('locations.store_id').orderBy('locations.code').execute();
+    const items = rows.map((r) => ({ id: r.id, storeId: r.store_id, code: r.code, name: r.name, kind: r.kind }));
+    return { items: items.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: items.length };
+  }
+
+  async createLocation(auth: AuthContext, input: { storeId: string; code: string; name: string; kind: 'warehouse' | 'store' }) {
+    auth.requireStore('stores.manage', input.storeId);
+    await this.get(auth, input.storeId);
+    const id = uuidv7();
+    const now = this.clock().toISOString();
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        await trx.insertInto('locations').values({ id, store_id: input.storeId, code: input.code, name: input.name, kind: input.kind, created_at: now }).execute();
+        await appendAudit(trx, {
+          chainId: chains.store(input.storeId),
+          companyId: auth.user.companyId,
+          actorId: auth.user.id,
+          action: 'location.created',
+          subjectType: 'location',
+          subjectId: id,
+          storeId: input.storeId,
+          at: now,
+          data: input,
+        });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('location_code_taken', `Location code ${input.code} exists in this store`, 'code');
+      throw err;
+    }
+    return { id, ...input };
   }
 
   async createRegister(auth: AuthContext, input: { storeId: string; code: string; name: string }): Promise<RegisterView> {
