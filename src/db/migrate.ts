@@ -1,10 +1,11 @@
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './dialect';
 import * as m0001 from './migrations/0001_foundation';
+import * as m0002 from './migrations/0002_catalog_inventory';
 
 // Migrations are listed in code (not read from disk) so they run the same under tsx, vitest and a
 // bundled build. Each receives the dialect name only to create dialect-specific triggers.
-const MIGRATIONS = { '0001_foundation': m0001 };
+const MIGRATIONS = { '0001_foundation': m0001, '0002_catalog_inventory': m0002 };
 
 export async function migrateToLatest(database: Database): Promise<string[]> {
   const provider: MigrationProvider = {

@@ -24,8 +24,10 @@ export interface LocationsTable {
   store_id: string;
   code: string;
   name: string;
+  /** 'store' (sales floor), 'warehouse', or 'bin' (货位, with a parent location). */
   kind: string;
   created_at: string;
+  parent_id: string | null;
 }
 
 export interface RegistersTable {
@@ -82,11 +84,201 @@ export interface ProductsTable {
   company_id: string;
   sku: string;
   name: string;
+  /** Base unit (the unit stock is kept in); packs convert through product_units. */
   unit: string;
+  /** Basis points: 1300 = 13%. */
   tax_rate: number;
+  /** Company retail price in fen per base unit (per kg for weighed goods); see `prices` for history. */
   price: number;
   status: string;
   created_at: string;
+  spec: string;
+  brand: string;
+  origin: string;
+  category_id: string | null;
+  pinyin_initials: string;
+  pinyin_full: string;
+  search_text: string;
+  weighable: number;
+  plu: string | null;
+  track_batches: number;
+  shelf_life_days: number | null;
+  cost_method: string;
+  variant_template_id: string | null;
+  variant_json: string | null;
+  updated_at: string;
+}
+
+export interface CategoriesTable {
+  id: string;
+  company_id: string;
+  parent_id: string | null;
+  code: string;
+  name: string;
+  created_at: string;
+}
+
+export interface VariantTemplatesTable {
+  id: string;
+  company_id: string;
+  name: string;
+  attributes_json: string;
+  created_at: string;
+}
+
+export interface ProductUnitsTable {
+  product_id: string;
+  unit: string;
+  /** Thousandths of the base unit per one of this unit (1 箱 = 24 瓶 → 24000). */
+  factor: number;
+}
+
+export interface BarcodesTable {
+  company_id: string;
+  code: string;
+  product_id: string;
+  unit: string;
+  kind: string;
+  created_at: string;
+}
+
+/** Price history: one row per price that took effect. */
+export interface PricesTable {
+  id: string;
+  company_id: string;
+  product_id: string;
+  /** '*' = the company price; otherwise a store override. */
+  store_id: string;
+  price: number;
+  member_price: number | null;
+  effective_at: string;
+  document_id: string | null;
+  created_at: string;
+}
+
+export interface StorePricesTable {
+  store_id: string;
+  product_id: string;
+  price: number;
+  member_price: number | null;
+  updated_at: string;
+}
+
+export interface PriceChangesTable {
+  id: string;
+  company_id: string;
+  status: string;
+  effective_at: string;
+  stores_json: string;
+  lines_json: string;
+  reason: string;
+  created_by: string;
+  approved_by: string | null;
+  document_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SuppliersTable {
+  id: string;
+  company_id: string;
+  code: string;
+  name: string;
+  contact: string;
+  phone: string;
+  tax_id: string;
+  payment_terms_days: number;
+  status: string;
+  created_at: string;
+}
+
+export interface ProductSuppliersTable {
+  product_id: string;
+  supplier_id: string;
+  purchase_price: number;
+  pack_unit: string;
+  pack_size: number;
+  supplier_sku: string;
+}
+
+export interface StockLimitsTable {
+  store_id: string;
+  product_id: string;
+  min_qty: number;
+  max_qty: number;
+}
+
+export interface BatchesTable {
+  id: string;
+  company_id: string;
+  product_id: string;
+  lot: string;
+  production_date: string | null;
+  expiry_date: string | null;
+  created_at: string;
+}
+
+export interface CostStateTable {
+  store_id: string;
+  product_id: string;
+  last_unit_cost: number;
+}
+
+export interface TransfersTable {
+  id: string;
+  company_id: string;
+  from_store_id: string;
+  to_store_id: string;
+  status: string;
+  memo: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TransferLinesTable {
+  transfer_id: string;
+  line_no: number;
+  product_id: string;
+  batch_id: string;
+  qty_shipped: number;
+  qty_received: number;
+  cost_value: number;
+  cost_received: number;
+}
+
+export interface StocktakesTable {
+  id: string;
+  company_id: string;
+  store_id: string;
+  scope: string;
+  scope_ref: string | null;
+  status: string;
+  blind: number;
+  started_at: string;
+  created_by: string;
+  approved_by: string | null;
+  document_id: string | null;
+  updated_at: string;
+}
+
+export interface StocktakeLinesTable {
+  stocktake_id: string;
+  product_id: string;
+  location_id: string;
+  snapshot_qty: number;
+  snapshot_value: number;
+}
+
+export interface StocktakeCountsTable {
+  id: string;
+  stocktake_id: string;
+  product_id: string;
+  location_id: string;
+  qty: number;
+  device: string;
+  counted_by: string;
+  counted_at: string;
 }
 
 export interface AccountsTable {
@@ -241,6 +433,23 @@ export interface DB {
   counters: CountersTable;
   idempotency_keys: IdempotencyKeysTable;
   settings: SettingsTable;
+  categories: CategoriesTable;
+  variant_templates: VariantTemplatesTable;
+  product_units: ProductUnitsTable;
+  barcodes: BarcodesTable;
+  prices: PricesTable;
+  store_prices: StorePricesTable;
+  price_changes: PriceChangesTable;
+  suppliers: SuppliersTable;
+  product_suppliers: ProductSuppliersTable;
+  stock_limits: StockLimitsTable;
+  batches: BatchesTable;
+  cost_state: CostStateTable;
+  transfers: TransfersTable;
+  transfer_lines: TransferLinesTable;
+  stocktakes: StocktakesTable;
+  stocktake_lines: StocktakeLinesTable;
+  stocktake_counts: StocktakeCountsTable;
 }
 
 /** Per-company or per-store settings as JSON values under a key (抹零 mode, oversell policy...). */

@@ -20,6 +20,15 @@ export const PERMISSIONS = {
   'products.read': ALL,
   'stock.read': ['owner', 'store_manager', 'stock_clerk', 'finance', 'auditor'],
   'approvals.grant': ['owner', 'store_manager'],
+  'catalog.manage': ['owner', 'store_manager'],
+  'prices.approve': ['owner', 'store_manager'],
+  'suppliers.manage': ['owner', 'store_manager'],
+  'stock.receive': ['owner', 'store_manager', 'stock_clerk'],
+  'stock.writeoff': ['owner', 'store_manager', 'stock_clerk'],
+  'stock.transfer': ['owner', 'store_manager', 'stock_clerk'],
+  'stocktake.count': ['owner', 'store_manager', 'stock_clerk'],
+  'stocktake.approve': ['owner', 'store_manager'],
+  'import.run': ['owner', 'store_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

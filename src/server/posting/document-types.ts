@@ -6,7 +6,7 @@ export interface DocumentTypeSpec {
   numbering: 'register' | 'store';
   /** At least one balanced journal entry must exist for the document. */
   journal: 'required' | 'optional';
-  /** Every line with a product must have produced at least one stock move. */
+  /** Every line with a product and a non-zero qty must have produced at least one stock move. */
   movesPerStockLine: boolean;
 }
 
@@ -15,6 +15,12 @@ export const DOCUMENT_TYPES = {
   cash_in: { prefix: 'PI', numbering: 'register', journal: 'required', movesPerStockLine: false },
   cash_out: { prefix: 'PO', numbering: 'register', journal: 'required', movesPerStockLine: false },
   journal_entry: { prefix: 'JE', numbering: 'store', journal: 'required', movesPerStockLine: false },
+  receipt: { prefix: 'GR', numbering: 'store', journal: 'optional', movesPerStockLine: true },
+  write_off: { prefix: 'WO', numbering: 'store', journal: 'optional', movesPerStockLine: true },
+  transfer_out: { prefix: 'TO', numbering: 'store', journal: 'optional', movesPerStockLine: true },
+  transfer_in: { prefix: 'TI', numbering: 'store', journal: 'optional', movesPerStockLine: true },
+  stocktake_adjustment: { prefix: 'ST', numbering: 'store', journal: 'optional', movesPerStockLine: true },
+  price_change: { prefix: 'PC', numbering: 'store', journal: 'optional', movesPerStockLine: false },
 } as const satisfies Record<string, DocumentTypeSpec>;
 
 export type DocumentType = keyof typeof DOCUMENT_TYPES;

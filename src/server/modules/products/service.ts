@@ -2,6 +2,7 @@
 // grows this module: barcodes, units, batches, prices per store.
 import { sql, type Kysely } from 'kysely';
 import { uuidv7 } from '../../../core/id/uuidv7';
+import { pinyinKeys } from '../../../core/text/pinyin';
 import type { DB } from '../../../db/schema';
 import type { AuthContext } from '../../auth/auth-context';
 
@@ -11,6 +12,24 @@ export interface NewProduct {
   unit: string;
   taxRate: number;
   price: number;
+  spec?: string;
+  brand?: string;
+  origin?: string;
+  categoryId?: string | null;
+  weighable?: boolean;
+  plu?: string | null;
+  trackBatches?: boolean;
+  shelfLifeDays?: number | null;
+}
+
+/** Search keys derived from the name, stored so search never computes pinyin per row. */
+export function derivedColumns(p: { sku: string; name: string; spec?: string; brand?: string }) {
+  const keys = pinyinKeys(p.name);
+  return {
+    pinyin_initials: keys.initials,
+    pinyin_full: keys.full,
+    search_text: [p.sku, p.name, keys.initials, keys.full, p.brand ?? '', p.spec ?? ''].join(' ').toLowerCase(),
+  };
 }
 
 export async function insertProducts(db: Kysely<DB>, companyId: string, products: NewProduct[], at: string): Promise<string[]> {
@@ -30,6 +49,19 @@ export async function insertProducts(db: Kysely<DB>, companyId: string, products
           price: p.price,
           status: 'active',
           created_at: at,
+          ...derivedColumns(p),
+          spec: p.spec ?? '',
+          brand: p.brand ?? '',
+          origin: p.origin ?? '',
+          category_id: p.categoryId ?? null,
+          weighable: p.weighable ? 1 : 0,
+          plu: p.plu ?? null,
+          track_batches: p.trackBatches ? 1 : 0,
+          shelf_life_days: p.shelfLifeDays ?? null,
+          cost_method: 'moving_average',
+          variant_template_id: null,
+          variant_json: null,
+          updated_at: at,
         })),
       )
       .execute();

@@ -1,0 +1,143 @@
+// The one place that turns "this much of a product goes in / out of a location" into stock moves
+// with cost values, inside a posting transaction. Every inventory document (receipt, write-off,
+// transfer, stocktake; sales next) builds its moves here, so costing and batch picking have one rule.
+//
+// Costing: moving weighted average per product × store (ARCHITECTURE §3). An issue costs
+// round(qty × Σvalue / Σqty) over the product's balances in the store; issuing everything that is
+// left costs exactly the value that is left, so remainders are carried, never lost. With nothing
+// (or less than nothing) on hand, the last known unit cost is used.
+// Batches: issues pick FEFO (earliest expiry first, then oldest batch) unless a batch is named.
+import { sql, type Kysely } from 'kysely';
+import { mulDivRound } from '../../core/money/round';
+import { prorate } from '../../core/money/prorate';
+import type { DB } from '../../db/schema';
+import type { StockMoveInput } from '../posting/types';
+
+export interface IssueRequest {
+  lineNo: number;
+  storeId: string;
+  locationId: string;
+  productId: string;
+  /** Positive thousandths to take out. */
+  qty: number;
+  /** Take from this batch only (a scanned lot); otherwise FEFO. */
+  batchId?: string;
+}
+
+export interface ReceiptRequest {
+  lineNo: number;
+  storeId: string;
+  locationId: string;
+  productId: string;
+  qty: number;
+  /** Total value received, in fen (qty × unit cost, already rounded by the caller). */
+  value: number;
+  batchId?: string;
+}
+
+/** On-hand quantity and value of a product across a store's locations and batches. */
+export async function productPosition(trx: Kysely<DB>, storeId: string, productId: string): Promise<{ qty: number; value: number }> {
+  const r = await sql<{ qty: number | null; value: number | null }>`
+    SELECT CAST(SUM(qty) AS BIGINT) AS qty, CAST(SUM(cost_value) AS BIGINT) AS value
+    FROM stock_balances WHERE store_id = ${storeId} AND product_id = ${productId}`.execute(trx);
+  return { qty: Number(r.rows[0]?.qty ?? 0), value: Number(r.rows[0]?.value ?? 0) };
+}
+
+/** Cost of taking `qty` out now, by moving average (see the file comment). */
+export async function issueCost(trx: Kysely<DB>, storeId: string, productId: string, qty: number): Promise<number> {
+  const pos = await productPosition(trx, storeId, productId);
+  if (pos.qty > 0 && pos.value >= 0) {
+    if (qty >= pos.qty) {
+      // Everything that is left goes, with its exact value; any excess is costed at the average.
+      return pos.value + (qty > pos.qty ? mulDivRound(qty - pos.qty, pos.value, pos.qty) : 0);
+    }
+    return mulDivRound(qty, pos.value, pos.qty);
+  }
+  const last = await trx.selectFrom('cost_state').select('last_unit_cost').where('store_id', '=', storeId).where('product_id', '=', productId).executeTakeFirst();
+  return mulDivRound(qty, Number(last?.last_unit_cost ?? 0), 1000);
+}
+
+/**
+ * Moves for an issue: FEFO over the location's batches with stock (or the named batch); what no
+ * batch covers (selling below zero is allowed and flagged elsewhere) comes from the last batch
+ * picked, or from the unbatched balance.
+ */
+export async function planIssue(trx: Kysely<DB>, req: IssueRequest): Promise<StockMoveInput[]> {
+  if (req.qty <= 0) throw new RangeError(`issue qty must be positive, got ${req.qty}`);
+  const cost = await issueCost(trx, req.storeId, req.productId, req.qty);
+  const picks: { batchId: string; qty: number }[] = [];
+  if (req.batchId !== undefined) {
+    picks.push({ batchId: req.batchId, qty: req.qty });
+  } else {
+    const rows = await trx
+      .selectFrom('stock_balances')
+      .leftJoin('batches', 'batches.id', 'stock_balances.batch_id')
+      .select(['stock_balances.batch_id', 'stock_balances.qty', 'batches.expiry_date', 'batches.created_at'])
+      .where('stock_balances.store_id', '=', req.storeId)
+      .where('stock_balances.location_id', '=', req.locationId)
+      .where('stock_balances.product_id', '=', req.productId)
+      .where('stock_balances.qty', '>', 0)
+      .execute();
+    rows.sort(fefoOrder);
+    let left = req.qty;
+    for (const r of rows) {
+      if (left <= 0) break;
+      const take = Math.min(left, Number(r.qty));
+      picks.push({ batchId: r.batch_id, qty: take });
+      left -= take;
+    }
+    if (left > 0) {
+      if (picks.length) picks[picks.length - 1].qty += left;
+      else picks.push({ batchId: await lastBatchOf(trx, req.storeId, req.productId), qty: left });
+    }
+  }
+  const costs = prorate(cost, picks.map((p) => p.qty));
+  return picks.map((p, i) => ({
+    lineNo: req.lineNo,
+    locationId: req.locationId,
+    productId: req.productId,
+    batchId: p.batchId,
+    qty: -p.qty,
+    costValue: costs[i] ? -costs[i] : 0,
+  }));
+}
+
+/** A move into stock, remembering its unit cost for issues made while nothing is on hand. */
+export async function planReceipt(trx: Kysely<DB>, req: ReceiptRequest): Promise<StockMoveInput> {
+  if (req.qty <= 0) throw new RangeError(`receipt qty must be positive, got ${req.qty}`);
+  const unitCost = mulDivRound(req.value, 1000, req.qty);
+  await trx
+    .insertInto('cost_state')
+    .values({ store_id: req.storeId, product_id: req.productId, last_unit_cost: unitCost })
+    .onConflict((oc) => oc.columns(['store_id', 'product_id']).doUpdateSet({ last_unit_cost: unitCost }))
+    .execute();
+  return { lineNo: req.lineNo, locationId: req.locationId, productId: req.productId, batchId: req.batchId ?? '', qty: req.qty, costValue: req.value };
+}
+
+// Earliest expiry first; batches without expiry after dated ones; then the oldest batch; the
+// unbatched balance ('') last among equals.
+function fefoOrder(
+  a: { batch_id: string; expiry_date: string | null; created_at: string | null },
+  b: { batch_id: string; expiry_date: string | null; created_at: string | null },
+): number {
+  const ea = a.expiry_date ?? '9999-12-31';
+  const eb = b.expiry_date ?? '9999-12-31';
+  if (ea !== eb) return ea < eb ? -1 : 1;
+  const ca = a.created_at ?? '9999';
+  const cb = b.created_at ?? '9999';
+  if (ca !== cb) return ca < cb ? -1 : 1;
+  return a.batch_id < b.batch_id ? -1 : a.batch_id > b.batch_id ? 1 : 0;
+}
+
+async function lastBatchOf(trx: Kysely<DB>, storeId: string, productId: string): Promise<string> {
+  const r = await trx
+    .selectFrom('stock_moves')
+    .select('batch_id')
+    .where('store_id', '=', storeId)
+    .where('product_id', '=', productId)
+    .where('qty', '>', 0)
+    .orderBy('posted_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r?.batch_id ?? '';
+}
