@@ -58,7 +58,7 @@ function openSqlite(opts: OpenOptions): Database {
   raw.pragma(`synchronous = ${opts.sqliteSync ?? 'FULL'}`);
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return {
     db,
     info: { name: 'sqlite', serializesWrites: true },
@@ -67,6 +67,28 @@ function openSqlite(opts: OpenOptions): Database {
     },
     async close() {
       await db.destroy();
+    },
+  };
+}
+
+/**
+ * Kysely prepares every query afresh; on the posting hot path the same dozen statements run for
+ * every document, so reuse prepared statements (bounded LRU: multi-row inserts vary in shape).
+ */
+function withStatementCache(raw: BetterSqlite3.Database, max = 500) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(sqlText: string) {
+      let stmt = cache.get(sqlText);
+      if (stmt) {
+        cache.delete(sqlText);
+      } else {
+        stmt = raw.prepare(sqlText);
+        if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(sqlText, stmt);
+      return stmt;
     },
   };
 }
