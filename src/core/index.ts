@@ -14,3 +14,4 @@ export * from './barcode/scale';
 export * from './text/pinyin';
 export * from './id/uuidv7';
 export * from './time/business-date';
+export * from './payments/payment-code';
