@@ -102,7 +102,7 @@ describe.each(testDialects)('cangshou CLI on %s', (dialect) => {
     await target?.dispose();
   });
 
-  it('verify passes on demo data and fails naming the seq of a tampered audit row', async () => {
+  it('verify passes on demo data and fails naming the seq of a tampered audit row', { timeout: 180_000 }, async () => {
     target = await makeTarget(dialect);
     expect(cli(target.env, 'seed', '--demo').status).toBe(0);
     const ok = cli(target.env, 'verify');
@@ -115,7 +115,7 @@ describe.each(testDialects)('cangshou CLI on %s', (dialect) => {
     expect(report.firstViolation).toMatch(/^CHAIN: chain company:[\w-]+ is broken at seq 3$/);
   });
 
-  it('creates users with roles and resets passwords from the command line', async () => {
+  it('creates users with roles and resets passwords from the command line', { timeout: 180_000 }, async () => {
     target = await makeTarget(dialect);
     expect(cli(target.env, 'seed', '--demo').status).toBe(0);
     const weak = cli(target.env, 'users', 'create', 'xiaoli', '--password', 'short', '--role', 'cashier@S01');
@@ -129,7 +129,7 @@ describe.each(testDialects)('cangshou CLI on %s', (dialect) => {
     expect(cli(target.env, 'verify').status).toBe(0);
   });
 
-  it('backs up SQLite online into a file that verifies on its own; points PostgreSQL to pg_dump', async () => {
+  it('backs up SQLite online into a file that verifies on its own; points PostgreSQL to pg_dump', { timeout: 180_000 }, async () => {
     target = await makeTarget(dialect);
     expect(cli(target.env, 'seed', '--demo').status).toBe(0);
     const file = path.join(os.tmpdir(), `cangshou-backup-${uuidv7()}.db`);
@@ -148,7 +148,7 @@ describe.each(testDialects)('cangshou CLI on %s', (dialect) => {
     fs.rmSync(copyDir, { recursive: true, force: true });
   });
 
-  it('keeps every invariant after the server is SIGKILLed in the middle of a burst of postings', { timeout: 120_000 }, async () => {
+  it('keeps every invariant after the server is SIGKILLed in the middle of a burst of postings', { timeout: 180_000 }, async () => {
     target = await makeTarget(dialect);
     const server = await startServer(target.env);
     child = server.child;

@@ -25,6 +25,15 @@ export async function serve(config: Config): Promise<void> {
   const relay = new OutboxRelay(database.db);
   relay.start();
   services.engine.events.on('posted', () => void relay.drain());
+  // Approved price changes dated in the future take effect when their time comes.
+  const applyPrices = () =>
+    void services.catalog.prices.applyDuePriceChanges(services.clock()).then(
+      (r) => r.failed.forEach((f) => app.log.error({ priceChangeId: f.id, error: f.error }, 'price change could not take effect')),
+      (err) => app.log.error({ err }, 'applying due price changes failed'),
+    );
+  const priceTimer = setInterval(applyPrices, 30_000);
+  priceTimer.unref();
+  applyPrices();
 
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
@@ -47,6 +56,7 @@ export async function serve(config: Config): Promise<void> {
 
   const stop = async () => {
     relay.stop();
+    clearInterval(priceTimer);
     await app.close();
     await database.close();
     process.exit(0);

@@ -3,5 +3,5 @@ export const ROLES = ['owner', 'store_manager', 'cashier', 'stock_clerk', 'finan
 export type Role = (typeof ROLES)[number];
 
 /** Actions that need a supervisor's approval (PIN) when the actor is not a manager. */
-export const APPROVAL_ACTIONS = ['cash.paid_out', 'drawer.open', 'sale.void', 'sale.price_override', 'sale.discount', 'return.no_receipt'] as const;
+export const APPROVAL_ACTIONS = ['cash.paid_out', 'drawer.open', 'sale.void', 'sale.price_override', 'sale.discount', 'return.no_receipt', 'transfer.close'] as const;
 export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];

@@ -14,4 +14,6 @@ export * from './barcode/scale';
 export * from './text/pinyin';
 export * from './id/uuidv7';
 export * from './time/business-date';
+export * from './time/calendar-date';
 export * from './payments/payment-code';
+export * from './payments/card-number';

@@ -118,6 +118,12 @@ export function isUniqueViolation(err: unknown): boolean {
   return UNIQUE_CODES.has((err as { code?: string })?.code ?? '');
 }
 
+/** A deadlock or serialization failure: the whole transaction may simply be run again. */
+export function isRetryableConflict(err: unknown): boolean {
+  const code = (err as { code?: string })?.code ?? '';
+  return code === '40P01' || code === '40001';
+}
+
 export function isForeignKeyViolation(err: unknown): boolean {
   const code = (err as { code?: string })?.code ?? '';
   return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
@@ -154,6 +160,17 @@ export async function createImmutabilityTriggers(db: Kysely<any>, dialect: Diale
         `FOR EACH ROW EXECUTE FUNCTION cangshou_immutable()`,
     )
     .execute(db);
+}
+
+/**
+ * Text columns searched by prefix ranges (`col >= 'ab' AND col < 'ac'`) must compare by code
+ * point on both dialects. SQLite's BINARY collation does; a PostgreSQL database collation such as
+ * en_US ignores punctuation and orders Han characters by radical, so such a range would miss rows
+ * or add them. "C" in a UTF-8 database is byte order, which is code point order.
+ */
+export async function useCodePointOrder(db: Kysely<any>, dialect: DialectName, table: string, columns: string[]) {
+  if (dialect !== 'postgres') return;
+  for (const c of columns) await sql.raw(`ALTER TABLE ${table} ALTER COLUMN ${c} TYPE text COLLATE "C"`).execute(db);
 }
 
 /**

@@ -2,10 +2,13 @@ import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './dialect';
 import * as m0001 from './migrations/0001_foundation';
 import * as m0002 from './migrations/0002_catalog_inventory';
+import * as m0003 from './migrations/0003_catalog';
+import * as m0005 from './migrations/0005_transfers_stocktakes';
+import * as m0006 from './migrations/0006_sales';
 
 // Migrations are listed in code (not read from disk) so they run the same under tsx, vitest and a
 // bundled build. Each receives the dialect name only to create dialect-specific triggers.
-const MIGRATIONS = { '0001_foundation': m0001, '0002_catalog_inventory': m0002 };
+const MIGRATIONS = { '0001_foundation': m0001, '0002_catalog_inventory': m0002, '0003_catalog': m0003, '0005_transfers_stocktakes': m0005, '0006_sales': m0006 };
 
 export async function migrateToLatest(database: Database): Promise<string[]> {
   const provider: MigrationProvider = {

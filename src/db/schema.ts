@@ -107,6 +107,8 @@ export interface ProductsTable {
   variant_template_id: string | null;
   variant_json: string | null;
   updated_at: string;
+  /** Company member price (会员价) in fen per base unit; null = members pay the retail price. */
+  member_price: number | null;
 }
 
 export interface CategoriesTable {
@@ -177,6 +179,9 @@ export interface PriceChangesTable {
   document_id: string | null;
   created_at: string;
   updated_at: string;
+  /** Old prices per store, written when a change to all stores takes effect (see 0003). */
+  snapshot_json: string | null;
+  applied_at: string | null;
 }
 
 export interface SuppliersTable {
@@ -268,6 +273,18 @@ export interface StocktakeLinesTable {
   location_id: string;
   snapshot_qty: number;
   snapshot_value: number;
+  /** Frozen at approval (0005); null while counting. */
+  expected_qty: number | null;
+  counted_qty: number | null;
+  variance_value: number | null;
+}
+
+/** Every document a transfer posted: 'ship', 'receipt' or 'close' (0005). */
+export interface TransferDocumentsTable {
+  transfer_id: string;
+  document_id: string;
+  kind: string;
+  created_at: string;
 }
 
 export interface StocktakeCountsTable {
@@ -450,6 +467,11 @@ export interface DB {
   stocktakes: StocktakesTable;
   stocktake_lines: StocktakeLinesTable;
   stocktake_counts: StocktakeCountsTable;
+  transfer_documents: TransferDocumentsTable;
+  shifts: ShiftsTable;
+  sales: SalesTable;
+  sale_payments: SalePaymentsTable;
+  sale_flags: SaleFlagsTable;
 }
 
 /** Per-company or per-store settings as JSON values under a key (抹零 mode, oversell policy...). */
@@ -458,4 +480,64 @@ export interface SettingsTable {
   key: string;
   value_json: string;
   updated_at: string;
+}
+
+/** A register's working session (班次), from opening float to close (0006). */
+export interface ShiftsTable {
+  id: string;
+  company_id: string;
+  store_id: string;
+  register_id: string;
+  /** 'open' | 'closed'; at most one open shift per register. */
+  status: string;
+  opening_float: number;
+  opened_by: string;
+  opened_at: string;
+  business_date: string;
+  closed_by: string | null;
+  closed_at: string | null;
+}
+
+/** What a sale document's header cannot hold (0006); written with the document, immutable. */
+export interface SalesTable {
+  document_id: string;
+  store_id: string;
+  register_id: string;
+  shift_id: string;
+  offline: number;
+  /** When the till rang the sale up (ISO-8601), as the till's clock said. */
+  client_time: string;
+  member_code: string | null;
+  subtotal: number;
+  /** 抹零, signed: due − subtotal. */
+  rounding: number;
+  due: number;
+  change: number;
+  tax: number;
+  cost: number;
+}
+
+/** One tender of a sale (split tender = several rows); cash `amount` is what was handed over. */
+export interface SalePaymentsTable {
+  document_id: string;
+  payment_no: number;
+  store_id: string;
+  shift_id: string;
+  method: string;
+  amount: number;
+  account_code: string;
+  provider_ref: string | null;
+  reference: string | null;
+}
+
+/** Something a sale was accepted with that a person should review (offline price, negative stock...). */
+export interface SaleFlagsTable {
+  document_id: string;
+  flag_no: number;
+  store_id: string;
+  /** 0 = the whole sale. */
+  line_no: number;
+  kind: string;
+  detail_json: string;
+  created_at: string;
 }

@@ -17,10 +17,18 @@ import { registerIdempotencyKeys } from './http/idempotency-key';
 import { accountsRoutes } from './modules/accounts/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
+import { catalogRoutes } from './modules/catalog/routes';
 import { documentsRoutes } from './modules/documents/routes';
-import { productsRoutes } from './modules/products/routes';
+import { importRoutes } from './modules/import/routes';
+import { inventoryRoutes } from './modules/inventory/routes';
+import { labelsRoutes } from './modules/labels/routes';
+import { salesRoutes } from './modules/sales/routes';
+import { shiftsRoutes } from './modules/shifts/routes';
+import { storeSettingsRoutes } from './modules/store-settings/routes';
 import { stockRoutes } from './modules/stock/routes';
 import { storesRoutes } from './modules/stores/routes';
+import { stocktakesRoutes } from './modules/stocktakes/routes';
+import { transfersRoutes } from './modules/transfers/routes';
 import { systemRoutes } from './modules/system/routes';
 import { usersRoutes } from './modules/users/routes';
 import type { Services } from './services';
@@ -111,8 +119,16 @@ export async function buildApp(services: Services, opts: AppOptions): Promise<Fa
       auditRoutes(z, services);
       documentsRoutes(z, services);
       accountsRoutes(z, services);
-      productsRoutes(z, services);
+      catalogRoutes(z, services);
       stockRoutes(z, services);
+      transfersRoutes(z, services);
+      stocktakesRoutes(z, services);
+      inventoryRoutes(z, services);
+      importRoutes(z, services);
+      labelsRoutes(z, services);
+      storeSettingsRoutes(z, services);
+      shiftsRoutes(z, services);
+      salesRoutes(z, services);
     },
     { prefix: '/api/v1' },
   );

@@ -6,14 +6,27 @@ import { AccountsService } from './modules/accounts/service';
 import { AuditService } from './modules/audit/service';
 import { AuthService } from './modules/auth/service';
 import { DocumentsService } from './modules/documents/service';
-import { ProductsService } from './modules/products/service';
+import { ProductExportService } from './modules/import/product-export';
+import { ImportService } from './modules/import/service';
+import { LabelsService } from './modules/labels/service';
+import { InventoryService } from './modules/inventory/service';
+import { createCatalogServices } from './modules/catalog/services';
 import { StockService } from './modules/stock/service';
 import { StoresService } from './modules/stores/service';
+import { StocktakesService } from './modules/stocktakes/service';
+import { TransfersService } from './modules/transfers/service';
 import { UsersService } from './modules/users/service';
 import { PostingEngine } from './posting/engine';
+import { SalesService } from './modules/sales/service';
+import type { PaymentsConfig } from './modules/sales/wallet-charges';
+import { ShiftsService } from './modules/shifts/service';
+import { StoreSettingsService } from './modules/store-settings/service';
+import { SimulatedPaymentProvider } from './payments/simulator';
 
 export interface ServiceOptions {
   clock?: Clock;
+  /** Wallet payments (付款码): the provider and how long to wait on it. Default: the simulator. */
+  payments?: PaymentsConfig;
 }
 
 export function createServices(database: Database, opts: ServiceOptions = {}) {
@@ -21,6 +34,7 @@ export function createServices(database: Database, opts: ServiceOptions = {}) {
   const clock = opts.clock ?? systemClock;
   const engine = new PostingEngine(database, { now: clock });
   const sessions = new SessionStore(db);
+  const documents = new DocumentsService(db, engine, clock);
   return {
     database,
     db,
@@ -30,11 +44,20 @@ export function createServices(database: Database, opts: ServiceOptions = {}) {
     auth: new AuthService(db, sessions, clock),
     users: new UsersService(db, sessions, clock),
     stores: new StoresService(db, clock, () => engine.forget()),
-    documents: new DocumentsService(db, engine, clock),
+    documents,
     audit: new AuditService(db),
     accounts: new AccountsService(db),
-    products: new ProductsService(db),
+    catalog: createCatalogServices(database, engine, clock),
     stock: new StockService(db),
+    transfers: new TransfersService(db, engine, clock),
+    stocktakes: new StocktakesService(db, engine, clock),
+    inventory: new InventoryService({ db, engine, clock }),
+    imports: new ImportService(db, documents, clock),
+    exports: new ProductExportService(db, clock),
+    labels: new LabelsService(db),
+    storeSettings: new StoreSettingsService(db, clock),
+    shifts: new ShiftsService(db, clock),
+    sales: new SalesService({ db, engine, clock, dialect: database.info, payments: opts.payments ?? { provider: new SimulatedPaymentProvider() } }),
   };
 }
 

@@ -2,6 +2,8 @@
 // with the demo company seeded, and helpers to log in as each demo user.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { DialectName } from '../db/dialect';
+import type { Clock } from './clock';
+import type { PaymentsConfig } from './modules/sales/wallet-charges';
 import { makeTestDb, type TestDb } from '../db/testing';
 import { buildApp } from './app';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo';
@@ -18,9 +20,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function makeTestApp(dialect: DialectName, opts: { file?: boolean } = {}): Promise<TestApp> {
+/** `clock` pins the server's time (business dates of posted documents, expiry ages); `payments` picks the wallet provider. */
+export async function makeTestApp(dialect: DialectName, opts: { file?: boolean; clock?: Clock; payments?: PaymentsConfig } = {}): Promise<TestApp> {
   const db = await makeTestDb(dialect, opts);
-  const services = createServices(db);
+  const services = createServices(db, { clock: opts.clock, payments: opts.payments });
   const { companyId } = await seedDemo(services);
   const app = await buildApp(services, { version: 'test', logLevel: 'silent' });
   await app.ready();

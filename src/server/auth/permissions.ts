@@ -29,6 +29,10 @@ export const PERMISSIONS = {
   'stocktake.count': ['owner', 'store_manager', 'stock_clerk'],
   'stocktake.approve': ['owner', 'store_manager'],
   'import.run': ['owner', 'store_manager'],
+  'sales.create': ['owner', 'store_manager', 'cashier'],
+  'sales.review': ['owner', 'store_manager', 'finance', 'auditor'],
+  'shifts.open': ['owner', 'store_manager', 'cashier'],
+  'shifts.read': ['owner', 'store_manager', 'cashier', 'finance', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -21,6 +21,7 @@ export const DOCUMENT_TYPES = {
   transfer_in: { prefix: 'TI', numbering: 'store', journal: 'optional', movesPerStockLine: true },
   stocktake_adjustment: { prefix: 'ST', numbering: 'store', journal: 'optional', movesPerStockLine: true },
   price_change: { prefix: 'PC', numbering: 'store', journal: 'optional', movesPerStockLine: false },
+  sale: { prefix: 'SA', numbering: 'register', journal: 'required', movesPerStockLine: true },
 } as const satisfies Record<string, DocumentTypeSpec>;
 
 export type DocumentType = keyof typeof DOCUMENT_TYPES;

@@ -7,7 +7,7 @@
 // On PostgreSQL each document is its own transaction; the server does its own group commit.
 import { EventEmitter } from 'node:events';
 import { sql, type Kysely } from 'kysely';
-import { isUniqueViolation, type Database } from '../../db/dialect';
+import { isRetryableConflict, isUniqueViolation, type Database } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 import { notFound } from '../http/problem';
 import type { PostOutcome, PostingRequest } from './types';
@@ -59,15 +59,20 @@ export class PostingEngine {
   private async postAlone(req: PostingRequest): Promise<PostOutcome> {
     const db = this.database.db;
     const ctx = await this.context(db, req);
-    try {
-      return await db.transaction().execute((trx) => writeDocument(trx, req, ctx));
-    } catch (err) {
-      // Two requests with one client id raced; the loser answers with the winner's result.
-      if (isUniqueViolation(err)) {
-        const prior = await findPosted(db, req);
-        if (prior) return prior;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await db.transaction().execute((trx) => writeDocument(trx, req, ctx));
+      } catch (err) {
+        // Two requests with one client id raced; the loser answers with the winner's result.
+        if (isUniqueViolation(err)) {
+          const prior = await findPosted(db, req);
+          if (prior) return prior;
+        }
+        // Documents touching the same rows in different orders can deadlock; PostgreSQL aborts one
+        // of them, which is safe to run again from the start.
+        if (isRetryableConflict(err) && attempt < 5) continue;
+        throw err;
       }
-      throw err;
     }
   }
 

@@ -47,6 +47,12 @@ export interface PostingPlan {
   approvedBy?: string | null;
   /** Extra fields for the response body, stored with the document so a replay returns the same. */
   result?: Record<string, unknown>;
+  /**
+   * Writes rows that reference the document (workflow state, history with a document_id), run in
+   * the same transaction once the document row exists: foreign keys to documents are checked per
+   * statement, so `build` itself cannot write them.
+   */
+  afterDocument?(trx: Kysely<DB>): Promise<void>;
 }
 
 export interface PostingContext {
@@ -63,6 +69,11 @@ export interface PostingRequest {
   actorId: string;
   /** Hash of the canonical request: same client id + different payload is a conflict. */
   payloadHash: string;
+  /**
+   * When the business event happened, if not now: an offline sale synced later belongs to the day
+   * (business date) the till rang it up. Default: the posting time.
+   */
+  occurredAt?: Date;
   build(trx: Kysely<DB>, ctx: PostingContext): Promise<PostingPlan>;
 }
 

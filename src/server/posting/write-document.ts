@@ -27,7 +27,7 @@ export interface WriteContext {
 }
 
 /** Same client id seen before: same payload replays the stored body, a different one is refused. */
-export async function findPosted(trx: Kysely<DB>, req: PostingRequest): Promise<PostOutcome | null> {
+export async function findPosted(trx: Kysely<DB>, req: Pick<PostingRequest, 'companyId' | 'clientId' | 'payloadHash'>): Promise<PostOutcome | null> {
   const prior = await trx
     .selectFrom('documents')
     .select(['payload_hash', 'result_json'])
@@ -69,7 +69,7 @@ export async function writeDocument(trx: Kysely<DB>, req: PostingRequest, ctx: W
 
   const approvedBy = plan.approvedBy ?? null;
   const postedAt = ctx.now.toISOString();
-  const date = businessDate(ctx.now, ctx.store.timezone);
+  const date = businessDate(req.occurredAt ?? ctx.now, ctx.store.timezone);
   const document: PostedDocument = {
     id: documentId,
     clientId: req.clientId,
@@ -129,6 +129,7 @@ export async function writeDocument(trx: Kysely<DB>, req: PostingRequest, ctx: W
 
   await writeStock(trx, req, plan, documentId, date, postedAt);
   await writeJournal(trx, req, plan, documentId, date, postedAt);
+  if (plan.afterDocument) await plan.afterDocument(trx);
 
   await appendAudit(trx, {
     chainId: req.registerId ? chains.register(req.registerId) : chains.store(req.storeId),

@@ -3,7 +3,7 @@
 // 1,000 lines through the real engine.
 import { uuidv7 } from '../../core/id/uuidv7';
 import { AuthContext } from '../auth/auth-context';
-import { insertProducts, type NewProduct } from '../modules/products/service';
+import { insertProducts, type NewProduct } from '../modules/catalog/products/insert';
 import { createStore } from '../modules/stores/service';
 import type { Services } from '../services';
 

@@ -50,4 +50,8 @@ export const ACCOUNTS = {
   nonOperatingIncome: '5301',
   openingEquity: '3104',
   sellingExpenses: '5601',
+  wallets: '1012',
+  storedValue: '2203',
+  salesRevenue: '5001',
+  costOfSales: '5401',
 } as const;

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { AuthContext } from '../../auth/auth-context';
+import { csvCell } from '../../import/csv';
 
 export interface AuditFilter {
   chain?: string;
@@ -71,13 +72,6 @@ export class AuditService {
       .orderBy('audit_events.chain_id')
       .orderBy('audit_events.seq', 'desc');
   }
-}
-
-// Quote every cell and neutralise spreadsheet formulas (CSV injection: =, +, -, @ at the start).
-function csvCell(v: unknown): string {
-  let s = String(v ?? '');
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
 }
 
 function toView(r: {

@@ -1,10 +1,9 @@
-// The minimum of a catalog the foundation needs (opening stock, demo data). The catalog issue
-// grows this module: barcodes, units, batches, prices per store.
-import { sql, type Kysely } from 'kysely';
-import { uuidv7 } from '../../../core/id/uuidv7';
-import { pinyinKeys } from '../../../core/text/pinyin';
-import type { DB } from '../../../db/schema';
-import type { AuthContext } from '../../auth/auth-context';
+// Writing product rows, shared by the catalog API, variant generation, the demo and scale seeds
+// (and imports): the derived search columns are computed here so every path stores the same keys.
+import type { Kysely } from 'kysely';
+import { uuidv7 } from '../../../../core/id/uuidv7';
+import { pinyinKeys } from '../../../../core/text/pinyin';
+import type { DB } from '../../../../db/schema';
 
 export interface NewProduct {
   sku: string;
@@ -12,6 +11,7 @@ export interface NewProduct {
   unit: string;
   taxRate: number;
   price: number;
+  memberPrice?: number | null;
   spec?: string;
   brand?: string;
   origin?: string;
@@ -20,6 +20,10 @@ export interface NewProduct {
   plu?: string | null;
   trackBatches?: boolean;
   shelfLifeDays?: number | null;
+  costMethod?: 'moving_average' | 'fifo';
+  variantTemplateId?: string | null;
+  /** The attribute values of a generated variant, e.g. {size: 'S', color: '红'}. */
+  variant?: Record<string, string> | null;
 }
 
 /** Search keys derived from the name, stored so search never computes pinyin per row. */
@@ -32,14 +36,19 @@ export function derivedColumns(p: { sku: string; name: string; spec?: string; br
   };
 }
 
+/**
+ * Inserts products (in chunks, inside the caller's transaction when given one) with their first
+ * price as the start of their price history. Returns the new ids in input order.
+ */
 export async function insertProducts(db: Kysely<DB>, companyId: string, products: NewProduct[], at: string): Promise<string[]> {
   const ids = products.map(() => uuidv7());
   const CHUNK = 500;
   for (let i = 0; i < products.length; i += CHUNK) {
+    const chunk = products.slice(i, i + CHUNK);
     await db
       .insertInto('products')
       .values(
-        products.slice(i, i + CHUNK).map((p, j) => ({
+        chunk.map((p, j) => ({
           id: ids[i + j],
           company_id: companyId,
           sku: p.sku,
@@ -47,6 +56,7 @@ export async function insertProducts(db: Kysely<DB>, companyId: string, products
           unit: p.unit,
           tax_rate: p.taxRate,
           price: p.price,
+          member_price: p.memberPrice ?? null,
           status: 'active',
           created_at: at,
           ...derivedColumns(p),
@@ -58,31 +68,29 @@ export async function insertProducts(db: Kysely<DB>, companyId: string, products
           plu: p.plu ?? null,
           track_batches: p.trackBatches ? 1 : 0,
           shelf_life_days: p.shelfLifeDays ?? null,
-          cost_method: 'moving_average',
-          variant_template_id: null,
-          variant_json: null,
+          cost_method: p.costMethod ?? 'moving_average',
+          variant_template_id: p.variantTemplateId ?? null,
+          variant_json: p.variant ? JSON.stringify(p.variant) : null,
           updated_at: at,
+        })),
+      )
+      .execute();
+    await db
+      .insertInto('prices')
+      .values(
+        chunk.map((p, j) => ({
+          id: uuidv7(),
+          company_id: companyId,
+          product_id: ids[i + j],
+          store_id: '*',
+          price: p.price,
+          member_price: p.memberPrice ?? null,
+          effective_at: at,
+          document_id: null,
+          created_at: at,
         })),
       )
       .execute();
   }
   return ids;
-}
-
-export class ProductsService {
-  constructor(private readonly db: Kysely<DB>) {}
-
-  async list(auth: AuthContext, q: { q?: string; page: number; pageSize: number }) {
-    let query = this.db.selectFrom('products').where('company_id', '=', auth.user.companyId);
-    if (q.q) {
-      const like = `%${q.q.toLowerCase()}%`;
-      query = query.where((eb) => eb.or([eb(sql`lower(sku)`, 'like', like), eb(sql`lower(name)`, 'like', like)]));
-    }
-    const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    const rows = await query.selectAll().orderBy('sku').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-    return {
-      items: rows.map((r) => ({ id: r.id, sku: r.sku, name: r.name, unit: r.unit, taxRate: r.tax_rate, price: r.price, status: r.status })),
-      total: Number(total),
-    };
-  }
 }

@@ -1,0 +1,16 @@
+// Every catalog route under /api/v1 (see docs/catalog.md).
+import type { ZodApp } from '../../http/zod-app';
+import type { Services } from '../../services';
+import { categoryRoutes } from './categories/routes';
+import { priceRoutes } from './prices/routes';
+import { productRoutes } from './products/routes';
+import { supplierRoutes } from './suppliers/routes';
+import { variantRoutes } from './variants/routes';
+
+export function catalogRoutes(app: ZodApp, s: Services) {
+  productRoutes(app, s.catalog);
+  categoryRoutes(app, s.catalog);
+  variantRoutes(app, s.catalog);
+  priceRoutes(app, s.catalog);
+  supplierRoutes(app, s.catalog);
+}

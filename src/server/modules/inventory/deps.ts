@@ -1,0 +1,11 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema';
+import type { Clock } from '../../clock';
+import type { PostingEngine } from '../../posting/engine';
+
+/** What the inventory documents and queries run on. */
+export interface InventoryDeps {
+  db: Kysely<DB>;
+  engine: PostingEngine;
+  clock: Clock;
+}

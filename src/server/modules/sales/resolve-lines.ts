@@ -1,0 +1,157 @@
+// Step 1 of pricing a sale: what each line is. A line names a product or a scanned code; codes go
+// through the catalog's `lookupCode` (barcode → SKU → PLU, with this store's price and the pack
+// unit a barcode stands for), and scale labels (称重码) are decoded with the store's settings
+// first, their product found by PLU. Every failure names the line's field.
+import type { Kysely } from 'kysely';
+import { decodeScaleBarcode, priceScaleItem, type DecodedScaleBarcode } from '../../../core/barcode/scale';
+import { mulDivFloor } from '../../../core/money/round';
+import type { SaleLineInput } from '../../../contracts/sales';
+import type { CheckoutSettings } from '../../../contracts/store-settings';
+import type { DB } from '../../../db/schema';
+import { badRequest, notFound, Problem, unprocessable } from '../../http/problem';
+import { lookupCode, type LookupResult } from '../catalog/products/lookup';
+
+export interface ScaleLabel {
+  kind: DecodedScaleBarcode['kind'];
+  /** The amount printed on the label (fen), when it carries one. */
+  amount: number | null;
+  /** Grams: printed on the label, or derived from the amount at the store's price per kg. */
+  weight: number;
+}
+
+export interface ResolvedLine {
+  /** Index of the line in the request (the `N` of `lines.N`). */
+  index: number;
+  productId: string;
+  sku: string;
+  name: string;
+  taxRate: number;
+  /** The unit the code stands for (a case barcode → 箱) and its thousandths of the base unit. */
+  unit: string;
+  factor: number;
+  /** Thousandths of `unit` (a scale label is one item: 1000). */
+  qty: number;
+  /** Thousandths of the product's base unit: what leaves stock. */
+  baseQty: number;
+  /** This store's price per `unit` (the member price when a member is named). */
+  serverUnitPrice: number;
+  scale: ScaleLabel | null;
+  batchId?: string;
+}
+
+/** A 13/18-digit code starting with one of the store's scale flags is a scale label. */
+function isScaleLabel(code: string, settings: CheckoutSettings['scaleBarcode']): boolean {
+  return /^\d+$/.test(code) && (code.length === 13 || code.length === 18) && settings.flags.some((f) => code.startsWith(f));
+}
+
+export async function resolveLines(
+  db: Kysely<DB>,
+  ctx: { companyId: string; storeId: string; settings: CheckoutSettings; member: boolean },
+  lines: readonly SaleLineInput[],
+): Promise<ResolvedLine[]> {
+  const out: ResolvedLine[] = [];
+  for (const [index, line] of lines.entries()) {
+    const field = `lines.${index}`;
+    const resolved = line.code !== undefined && isScaleLabel(line.code, ctx.settings.scaleBarcode)
+      ? await resolveScaleLine(db, ctx, line, line.code, field)
+      : await resolveItemLine(db, ctx, line, field);
+    out.push({ ...resolved, index, ...(line.batchId !== undefined ? { batchId: line.batchId } : {}) });
+  }
+  await requireBatches(db, ctx.companyId, out);
+  return out;
+}
+
+type Resolved = Omit<ResolvedLine, 'index' | 'batchId'>;
+
+async function resolveItemLine(db: Kysely<DB>, ctx: { companyId: string; storeId: string; member: boolean }, line: SaleLineInput, field: string): Promise<Resolved> {
+  const found = line.code !== undefined ? await lookupAt(db, ctx, line.code, `${field}.code`) : await lookupProductId(db, ctx, line.productId!, `${field}.productId`);
+  if (line.qty === undefined) throw badRequest('qty_required', 'Give the quantity of the line', `${field}.qty`);
+  const base = mulDivFloor(line.qty, found.factor, 1000);
+  // Stock is kept in whole thousandths of the base unit: rounding a pack conversion would invent
+  // or lose stock, so a quantity that does not convert exactly is refused.
+  if (base.remainder !== 0 || base.quotient <= 0) {
+    throw badRequest('pack_qty_not_exact', `${line.qty / 1000} ${found.unit} is not a whole thousandth of ${found.product.unit}`, `${field}.qty`);
+  }
+  return {
+    ...productFields(found),
+    unit: found.unit,
+    factor: found.factor,
+    qty: line.qty,
+    baseQty: base.quotient,
+    serverUnitPrice: priceFor(found, ctx.member),
+    scale: null,
+  };
+}
+
+async function resolveScaleLine(
+  db: Kysely<DB>,
+  ctx: { companyId: string; storeId: string; settings: CheckoutSettings; member: boolean },
+  line: SaleLineInput,
+  code: string,
+  field: string,
+): Promise<Resolved> {
+  const decoded = decodeScaleBarcode(code, ctx.settings.scaleBarcode);
+  if (!decoded.ok) throw badRequest(`scale_barcode_${decoded.code}`, decoded.message, `${field}.code`);
+  if (line.qty !== undefined && line.qty !== 1000) {
+    throw badRequest('scale_label_qty', 'A scale label is one item: scan each label on its own line', `${field}.qty`);
+  }
+  const found = await lookupAt(db, ctx, decoded.value.plu, `${field}.code`);
+  if (found.matchedBy !== 'plu') throw notFound(`Scale PLU ${decoded.value.plu}`, `${field}.code`);
+  const pricePerKg = priceFor(found, ctx.member);
+  const item = priceScaleItem(decoded.value, pricePerKg);
+  if (!item.ok) throw unprocessable(item.code, item.message, `${field}.code`);
+  const label = decoded.value;
+  return {
+    ...productFields(found),
+    unit: found.product.unit,
+    factor: 1000,
+    qty: 1000,
+    baseQty: item.value.qty,
+    serverUnitPrice: pricePerKg,
+    scale: { kind: label.kind, amount: label.kind === 'weight' ? null : label.amount, weight: item.value.qty },
+  };
+}
+
+function productFields(found: LookupResult) {
+  return { productId: found.product.id, sku: found.product.sku, name: found.product.name, taxRate: found.product.taxRate };
+}
+
+function priceFor(found: LookupResult, member: boolean): number {
+  return member && found.unitMemberPrice !== null ? found.unitMemberPrice : found.unitPrice;
+}
+
+/** `lookupCode`, with its refusals pointed at the line's field. */
+async function lookupAt(db: Kysely<DB>, ctx: { companyId: string; storeId: string }, code: string, field: string): Promise<LookupResult> {
+  try {
+    return await lookupCode(db, ctx.companyId, ctx.storeId, code);
+  } catch (err) {
+    if (err instanceof Problem) throw new Problem(err.status, err.code, err.detail, [{ field, message: err.detail }], err.extra);
+    throw err;
+  }
+}
+
+/**
+ * A line that names the product (a quick key, a search result) is priced like a scan of its SKU,
+ * so there is one price rule. A barcode that happens to equal the SKU would win the lookup; that
+ * catalog clash is refused rather than selling the other product.
+ */
+async function lookupProductId(db: Kysely<DB>, ctx: { companyId: string; storeId: string }, productId: string, field: string): Promise<LookupResult> {
+  const product = await db.selectFrom('products').select('sku').where('id', '=', productId).where('company_id', '=', ctx.companyId).executeTakeFirst();
+  if (!product) throw notFound('Product', field);
+  const found = await lookupAt(db, ctx, product.sku, field);
+  if (found.product.id !== productId) {
+    throw unprocessable('sku_shadowed', `SKU ${product.sku} is also a barcode of ${found.product.name}; fix the catalog or scan the product`, field);
+  }
+  return found;
+}
+
+/** A named batch must be a batch of the line's product. */
+async function requireBatches(db: Kysely<DB>, companyId: string, lines: ResolvedLine[]) {
+  const ids = [...new Set(lines.flatMap((l) => (l.batchId !== undefined ? [l.batchId] : [])))];
+  if (!ids.length) return;
+  const rows = await db.selectFrom('batches').select(['id', 'product_id']).where('company_id', '=', companyId).where('id', 'in', ids).execute();
+  const productOf = new Map(rows.map((r) => [r.id, r.product_id]));
+  for (const l of lines) {
+    if (l.batchId !== undefined && productOf.get(l.batchId) !== l.productId) throw notFound('Batch', `lines.${l.index}.batchId`);
+  }
+}

@@ -1,0 +1,217 @@
+// Step 6 of a sale: what the posting engine writes, computed inside its transaction (approvals
+// consumed, stock locked and costed there). The document's lines carry the priced figures; the
+// `sales`, `sale_payments` and `sale_flags` rows are written once the document row exists; the
+// response body is stored with the document so a replay answers exactly the same.
+import type { Kysely } from 'kysely';
+import type { SaleInput } from '../../../contracts/sales';
+import type { DialectInfo } from '../../../db/dialect';
+import type { DB } from '../../../db/schema';
+import type { ApprovalAction } from '../../auth/permissions';
+import type { Clock } from '../../clock';
+import { Problem } from '../../http/problem';
+import type { PostingContext, PostingPlan } from '../../posting/types';
+import { consumeApproval } from '../auth/service';
+import type { PricedSale } from './price-sale';
+import type { ResolvedLine } from './resolve-lines';
+import { flagView, type SaleFlag } from './sale-flags';
+import { saleJournal } from './sale-journal';
+import { planSaleStock } from './sale-stock';
+import { PAYMENT_ACCOUNTS } from './tender';
+
+export interface SalePlanInput {
+  sale: SaleInput;
+  storeId: string;
+  locationId: string;
+  shiftId: string;
+  resolved: ResolvedLine[];
+  priced: PricedSale;
+  change: number;
+  /** Provider transaction numbers of the wallet payments, by payment index. */
+  providerRefs: Map<number, string>;
+  /** Approvals still to consume (empty when a manager sells). */
+  approvalsNeeded: ApprovalAction[];
+  blockOversell: boolean;
+  /** Flags known before the transaction (offline price, rounding mode, closed shift). */
+  flags: SaleFlag[];
+}
+
+export function buildSalePlan(deps: { dialect: DialectInfo; clock: Clock }, input: SalePlanInput) {
+  return async (trx: Kysely<DB>, ctx: PostingContext): Promise<PostingPlan> => {
+    const { sale, priced, resolved } = input;
+    const now = deps.clock();
+    const approvals = await consumeSaleApprovals(trx, input, now);
+    const stock = await planSaleStock(trx, {
+      dialect: deps.dialect,
+      storeId: input.storeId,
+      locationId: input.locationId,
+      lines: resolved.map((r) => ({ lineNo: r.index + 1, productId: r.productId, baseQty: r.baseQty, batchId: r.batchId })),
+      blockOversell: input.blockOversell,
+    });
+    const flags = [...input.flags, ...approvals.flags, ...stock.flags].sort((a, b) => a.lineNo - b.lineNo);
+    const basket = priced.basket;
+    const cost = stock.lineCost.reduce((s, c) => s + c, 0);
+    const tax = basket.taxByRate.reduce((s, g) => s + g.tax, 0);
+    const payments = sale.payments.map((p, i) => ({
+      method: p.method,
+      amount: p.amount,
+      ...(input.providerRefs.has(i) ? { providerRef: input.providerRefs.get(i) } : {}),
+      ...(p.reference !== undefined ? { reference: p.reference } : {}),
+    }));
+
+    const lines = resolved.map((r, i) => {
+      const p = basket.lines[i];
+      const own = flags.filter((f) => f.lineNo === r.index + 1).map((f) => f.kind);
+      return {
+        lineNo: r.index + 1,
+        productId: r.productId,
+        sku: r.sku,
+        name: r.name,
+        unit: r.unit,
+        qty: r.qty,
+        baseQty: r.baseQty,
+        unitPrice: priced.basketLines[i].unitPrice,
+        pricedQty: priced.basketLines[i].qty,
+        gross: p.gross,
+        lineDiscount: p.lineDiscount,
+        lineAmount: p.lineAmount,
+        orderDiscountShare: p.orderDiscountShare,
+        net: p.net,
+        taxRate: p.taxRate,
+        tax: p.tax,
+        ...(r.scale ? { scale: r.scale } : {}),
+        ...(r.batchId !== undefined ? { batchId: r.batchId } : {}),
+        ...(own.length ? { flags: own } : {}),
+      };
+    });
+
+    return {
+      total: basket.due,
+      memo: sale.offline ? 'offline sale' : '',
+      approvedBy: approvals.approvers[0]?.approvedBy ?? null,
+      lines: lines.map((l) => ({
+        productId: l.productId,
+        qty: l.baseQty,
+        unitPrice: l.unitPrice,
+        amount: l.net,
+        data: {
+          unit: l.unit,
+          qty: l.qty,
+          pricedQty: l.pricedQty,
+          gross: l.gross,
+          lineDiscount: l.lineDiscount,
+          orderDiscountShare: l.orderDiscountShare,
+          tax: l.tax,
+          taxRate: l.taxRate,
+          flags: l.flags ?? [],
+          ...(l.scale ? { scale: l.scale } : {}),
+          ...(l.batchId !== undefined ? { batchId: l.batchId } : {}),
+        },
+      })),
+      moves: stock.moves,
+      journal: saleJournal({ number: ctx.number, payments: sale.payments, change: input.change, rounding: basket.rounding, taxByRate: basket.taxByRate, cost }),
+      auditData: {
+        shiftId: input.shiftId,
+        offline: sale.offline,
+        payments: payments.map((p) => ({ method: p.method, amount: p.amount })),
+        ...(approvals.approvers.length ? { approvals: approvals.approvers } : {}),
+        ...(flags.length ? { flags: flags.map((f) => f.kind) } : {}),
+      },
+      result: {
+        shiftId: input.shiftId,
+        offline: sale.offline,
+        clientTime: sale.clientTime,
+        memberCode: sale.memberCode ?? null,
+        lines,
+        subtotal: basket.subtotal,
+        roundingMode: priced.roundingMode,
+        rounding: basket.rounding,
+        due: basket.due,
+        taxByRate: basket.taxByRate,
+        payments,
+        paid: sale.payments.reduce((s, p) => s + p.amount, 0),
+        change: input.change,
+        trace: basket.trace,
+        flags: flags.map(flagView),
+      },
+      afterDocument: async (t) => {
+        await t
+          .insertInto('sales')
+          .values({
+            document_id: ctx.documentId,
+            store_id: input.storeId,
+            register_id: sale.registerId,
+            shift_id: input.shiftId,
+            offline: sale.offline ? 1 : 0,
+            client_time: sale.clientTime,
+            member_code: sale.memberCode ?? null,
+            subtotal: basket.subtotal,
+            rounding: basket.rounding,
+            due: basket.due,
+            change: input.change,
+            tax,
+            cost,
+          })
+          .execute();
+        await t
+          .insertInto('sale_payments')
+          .values(
+            payments.map((p, i) => ({
+              document_id: ctx.documentId,
+              payment_no: i + 1,
+              store_id: input.storeId,
+              shift_id: input.shiftId,
+              method: p.method,
+              amount: p.amount,
+              account_code: PAYMENT_ACCOUNTS[p.method],
+              provider_ref: p.providerRef ?? null,
+              reference: p.reference ?? null,
+            })),
+          )
+          .execute();
+        if (flags.length) {
+          await t
+            .insertInto('sale_flags')
+            .values(
+              flags.map((f, i) => ({
+                document_id: ctx.documentId,
+                flag_no: i + 1,
+                store_id: input.storeId,
+                line_no: f.lineNo,
+                kind: f.kind,
+                detail_json: JSON.stringify(f.detail),
+                created_at: now.toISOString(),
+              })),
+            )
+            .execute();
+        }
+      },
+    };
+  };
+}
+
+/**
+ * Uses the approvals the sale needs, each from one of the tokens given (a sale may need both a
+ * price override and a discount approved). Online a missing or spent approval refuses the sale;
+ * offline the till could not ask the server, so the sale is flagged instead.
+ */
+async function consumeSaleApprovals(trx: Kysely<DB>, input: SalePlanInput, now: Date) {
+  const tokens = [input.sale.approvalToken ?? []].flat();
+  const approvers: { action: ApprovalAction; approvedBy: string }[] = [];
+  const flags: SaleFlag[] = [];
+  for (const action of input.approvalsNeeded) {
+    let approvedBy: string | null = null;
+    for (const token of tokens) {
+      try {
+        approvedBy = await consumeApproval(trx, token, action, input.storeId, now);
+        tokens.splice(tokens.indexOf(token), 1);
+        break;
+      } catch (err) {
+        if (!(err instanceof Problem)) throw err;
+      }
+    }
+    if (approvedBy) approvers.push({ action, approvedBy });
+    else if (input.sale.offline) flags.push({ kind: 'approval_missing', lineNo: 0, detail: { action } });
+    else throw new Problem(403, 'approval_invalid', `The approval for ${action} is missing, used, expired or for another action`, [{ field: 'approvalToken', message: 'Ask a manager to approve again' }]);
+  }
+  return { approvers, flags };
+}

@@ -1,0 +1,19 @@
+// Sales (checkout): posting a sale runs the checkout flow (src/server/flows/checkout.flow.ts);
+// the review list reads what sales were flagged with.
+import type { SaleInput } from '../../../contracts/sales';
+import type { AuthContext } from '../../auth/auth-context';
+import { checkout, type CheckoutDeps } from '../../flows/checkout.flow';
+import type { PostOutcome } from '../../posting/types';
+import { listSaleFlags, type ReviewQuery } from './review';
+
+export class SalesService {
+  constructor(private readonly deps: CheckoutDeps) {}
+
+  post(auth: AuthContext, input: SaleInput): Promise<PostOutcome> {
+    return checkout(this.deps, auth, input);
+  }
+
+  review(auth: AuthContext, q: ReviewQuery) {
+    return listSaleFlags(this.deps.db, auth, q);
+  }
+}
