@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import { uuidv7 } from '../../../core/id/uuidv7';
 import type { TestApp } from '../../testing';
-import { insertProducts, type NewProduct } from '../products/service';
+import { insertProducts, type NewProduct } from '../catalog/products/insert';
 
 /** A clock the test moves by hand; starts at 10:00 on 2026-03-02 in Asia/Shanghai. */
 export function movableClock(start = '2026-03-02T02:00:00Z') {

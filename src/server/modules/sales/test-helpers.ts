@@ -7,7 +7,7 @@ import type { ChargeRequest, ChargeResult, PaymentProvider } from '../../payment
 import { SimulatedPaymentProvider } from '../../payments/simulator';
 import { makeTestApp, type TestApp } from '../../testing';
 import { newProduct, position } from '../inventory/test-fixtures';
-import type { NewProduct } from '../products/service';
+import type { NewProduct } from '../catalog/products/insert';
 
 /** Customer payment codes the simulator answers by their last four digits. */
 export const CODES = {
