@@ -129,6 +129,26 @@ describe.each(testDialects)('cangshou CLI on %s', (dialect) => {
     expect(cli(target.env, 'verify').status).toBe(0);
   });
 
+  it('seeds synthetic stores, products and sales through the real checkout, and verify stays clean', { timeout: 180_000 }, async () => {
+    target = await makeTarget(dialect);
+    expect(cli(target.env, 'seed', '--demo').status).toBe(0);
+    const res = cli(target.env, 'seed', '--products', '60', '--stores', '2', '--sales', '120');
+    expect(res.status, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/seeded 2 stores, 60 products with opening stock, 120 sales/);
+    const report = cli(target.env, 'verify', '--json');
+    expect(report.status).toBe(0);
+    const server = await startServer(target.env);
+    child = server.child;
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'owner', password: 'cangshou-demo' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const sales = (await (await fetch(`${server.url}/api/v1/documents?type=sale&pageSize=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { total: number };
+    expect(sales.total).toBe(120);
+  });
+
   it('backs up SQLite online into a file that verifies on its own; points PostgreSQL to pg_dump', { timeout: 180_000 }, async () => {
     target = await makeTarget(dialect);
     expect(cli(target.env, 'seed', '--demo').status).toBe(0);

@@ -40,7 +40,8 @@ program
   .option('--demo', 'the demo company (only on an empty database)')
   .option('--products <n>', 'synthetic products', count, 0)
   .option('--stores <n>', 'synthetic stores', count, 0)
-  .action(async (o: { demo?: boolean; products: number; stores: number }) => {
+  .option('--sales <n>', 'synthetic cash sales through the real checkout', count, 0)
+  .action(async (o: { demo?: boolean; products: number; stores: number; sales: number }) => {
     const database = await openMigrated(loadConfig());
     const s = createServices(database);
     try {
@@ -49,9 +50,9 @@ program
         await seedDemo(s);
         console.log('demo company created');
       }
-      if (o.products || o.stores) {
-        await seedScale(s, { products: o.products, stores: Math.max(o.stores, o.products ? 1 : 0), onProgress: progressBar() });
-        console.log(`seeded ${o.stores} stores, ${o.products} products with opening stock`);
+      if (o.products || o.stores || o.sales) {
+        await seedScale(s, { products: o.products, stores: Math.max(o.stores, o.products ? 1 : 0), sales: o.sales, onProgress: progressBar() });
+        console.log(`seeded ${o.stores} stores, ${o.products} products with opening stock, ${o.sales} sales`);
       }
     } finally {
       await database.close();

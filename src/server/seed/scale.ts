@@ -2,6 +2,7 @@
 // Chinese names), and opening stock for every product in every store, posted in documents of
 // 1,000 lines through the real engine.
 import { uuidv7 } from '../../core/id/uuidv7';
+import { priceBasket } from '../../core/pricing/price-basket';
 import { AuthContext } from '../auth/auth-context';
 import { insertProducts, type NewProduct } from '../modules/catalog/products/insert';
 import { createStore } from '../modules/stores/service';
@@ -13,6 +14,8 @@ const TAX = [1300, 900, 1300, 600, 0];
 export interface ScaleOptions {
   products: number;
   stores: number;
+  /** Sales rung up through the real checkout, spread over the seeded stores (or the first store). */
+  sales?: number;
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
@@ -81,4 +84,57 @@ export async function seedScale(s: Services, opts: ScaleOptions): Promise<void> 
       opts.onProgress?.('opening stock documents', ++posted, docs);
     }
   }
+
+  if (opts.sales) {
+    const stores = storeIds.length
+      ? storeIds
+      : [(await s.db.selectFrom('stores').select('id').where('company_id', '=', company.id).orderBy('code').executeTakeFirstOrThrow()).id];
+    const products = productIds.length
+      ? productIds
+      : (await s.db.selectFrom('products').select('id').where('company_id', '=', company.id).where('status', '=', 'active').where('weighable', '=', 0).limit(5000).execute()).map((p) => p.id);
+    await seedSales(s, auth, stores, products, opts.sales, opts.onProgress);
+  }
+}
+
+/** One register and open shift per store, then cash sales of 1–5 lines priced as the till would. */
+async function seedSales(s: Services, auth: AuthContext, storeIds: string[], productIds: string[], count: number, onProgress?: ScaleOptions['onProgress']) {
+  const tills: { registerId: string; shiftId: string }[] = [];
+  for (const storeId of storeIds) {
+    const register = await s.stores.createRegister(auth, { storeId, code: `SEED-${uuidv7().slice(-6)}`, name: 'Seed till' });
+    const shift = await s.shifts.open(auth, { id: uuidv7(), registerId: register.id, openingFloat: 0 });
+    tills.push({ registerId: register.id, shiftId: shift.shift.id });
+  }
+  const rows = await s.db.selectFrom('products').select(['id', 'price', 'tax_rate']).where('id', 'in', productIds.slice(0, 5000)).execute();
+  const product = new Map(rows.map((r) => [r.id, r]));
+  const pool = productIds.slice(0, 5000).filter((id) => product.get(id)!.price > 0);
+  let next = 0;
+  let done = 0;
+  // 32 cashiers at once: the engine's group commit writes their sales together.
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (next < count) {
+        const i = next++;
+        const till = tills[i % tills.length];
+        const lines = Array.from({ length: 1 + (i % 5) }, (_, k) => ({ productId: pool[(i * 7 + k * 13) % pool.length], qty: 1000 * (1 + ((i + k) % 3)) }));
+        const unique = [...new Map(lines.map((l) => [l.productId, l])).values()];
+        const priced = priceBasket({
+          lines: unique.map((l) => ({ unitPrice: product.get(l.productId)!.price, qty: l.qty, taxRate: product.get(l.productId)!.tax_rate, lineDiscount: null })),
+          orderDiscount: null,
+          roundingMode: 'none',
+        });
+        if (!priced.ok) throw new Error(`seed sale ${i}: ${priced.message}`);
+        await s.sales.post(auth, {
+          id: uuidv7(),
+          registerId: till.registerId,
+          shiftId: till.shiftId,
+          lines: unique,
+          payments: [{ method: 'cash', amount: priced.value.due }],
+          clientTotal: priced.value.due,
+          offline: false,
+          clientTime: new Date().toISOString(),
+        });
+        onProgress?.('sales', ++done, count);
+      }
+    }),
+  );
 }

@@ -192,21 +192,7 @@ export class DocumentsService {
     if (q.type) query = query.where('documents.type', '=', q.type);
     const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
     const rows = await query
-      .select([
-        'documents.id',
-        'documents.client_id',
-        'documents.store_id',
-        'documents.register_id',
-        'documents.type',
-        'documents.number',
-        'documents.business_date',
-        'documents.posted_at',
-        'documents.posted_by',
-        'users.display_name as posted_by_name',
-        'documents.approved_by',
-        'documents.total',
-        'documents.memo',
-      ])
+      .select(SUMMARY_COLUMNS)
       .orderBy('documents.posted_at', 'desc')
       .orderBy('documents.id', 'desc')
       .limit(q.pageSize)
@@ -219,21 +205,7 @@ export class DocumentsService {
     const doc = await this.db
       .selectFrom('documents')
       .leftJoin('users', 'users.id', 'documents.posted_by')
-      .select([
-        'documents.id',
-        'documents.client_id',
-        'documents.store_id',
-        'documents.register_id',
-        'documents.type',
-        'documents.number',
-        'documents.business_date',
-        'documents.posted_at',
-        'documents.posted_by',
-        'users.display_name as posted_by_name',
-        'documents.approved_by',
-        'documents.total',
-        'documents.memo',
-      ])
+      .select(SUMMARY_COLUMNS)
       .where('documents.id', '=', id)
       .where('documents.company_id', '=', auth.user.companyId)
       .executeTakeFirst();
@@ -322,6 +294,22 @@ export class DocumentsService {
     return loc.id;
   }
 }
+
+const SUMMARY_COLUMNS = [
+  'documents.id',
+  'documents.client_id',
+  'documents.store_id',
+  'documents.register_id',
+  'documents.type',
+  'documents.number',
+  'documents.business_date',
+  'documents.posted_at',
+  'documents.posted_by',
+  'users.display_name as posted_by_name',
+  'documents.approved_by',
+  'documents.total',
+  'documents.memo',
+] as const;
 
 function checkDebitCreditLines(lines: { debit: number; credit: number }[], field: string) {
   lines.forEach((l, i) => {
