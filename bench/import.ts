@@ -16,7 +16,7 @@ import { uuidv7 } from '../src/core/id/uuidv7';
 import { mulDivRound } from '../src/core/money/round';
 import { openDatabase } from '../src/db/dialect';
 import { migrateToLatest } from '../src/db/migrate';
-import { AuthContext } from '../src/server/auth/auth-context';
+import { firstOwner } from '../src/server/auth/owner-context';
 import { resolveMapping } from '../src/server/import/columns';
 import { parseCsv, toCsv } from '../src/server/import/csv';
 import { readRow, type ProductRow } from '../src/server/import/read-row';
@@ -70,8 +70,7 @@ async function freshShop(dir: string, name: string) {
   await migrateToLatest(database);
   const s = createServices(database);
   const { companyId } = await seedDemo(s);
-  const u = await s.db.selectFrom('users').selectAll().where('username', '=', 'owner').executeTakeFirstOrThrow();
-  const owner = new AuthContext({ id: u.id, companyId, username: 'owner', displayName: 'owner' }, [{ role: 'owner', storeId: null }], { kind: 'api', tokenHash: '', registerId: null });
+  const owner = (await firstOwner(s.db))!;
   const store = await s.db.selectFrom('stores').select('id').where('code', '=', 'S01').executeTakeFirstOrThrow();
   const location = await s.db.selectFrom('locations').select('id').where('store_id', '=', store.id).where('code', '=', 'MAIN').executeTakeFirstOrThrow();
   const category = await s.db.selectFrom('categories').select('id').where('code', '=', 'DRINKS').executeTakeFirstOrThrow();

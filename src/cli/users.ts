@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { AuthContext, type RoleAssignment } from '../server/auth/auth-context';
+import type { AuthContext, RoleAssignment } from '../server/auth/auth-context';
+import { firstOwner } from '../server/auth/owner-context';
 import { isRole } from '../server/auth/permissions';
 import { loadConfig } from '../server/config';
 import { Problem } from '../server/http/problem';
@@ -11,19 +12,8 @@ async function asOwner<T>(fn: (s: Services, auth: AuthContext) => Promise<T>): P
   const database = await openMigrated(loadConfig());
   const s = createServices(database);
   try {
-    const owner = await s.db
-      .selectFrom('users')
-      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-      .select(['users.id', 'users.company_id', 'users.username', 'users.display_name'])
-      .where('user_roles.role', '=', 'owner')
-      .orderBy('users.created_at')
-      .executeTakeFirst();
-    if (!owner) throw new Error('No owner yet: run `cangshou seed --demo` or `cangshou serve` first');
-    const auth = new AuthContext(
-      { id: owner.id, companyId: owner.company_id, username: owner.username, displayName: owner.display_name },
-      [{ role: 'owner', storeId: null }],
-      { kind: 'api', tokenHash: '', registerId: null },
-    );
+    const auth = await firstOwner(s.db);
+    if (!auth) throw new Error('No owner yet: run `cangshou seed --demo` or `cangshou serve` first');
     return await fn(s, auth);
   } catch (err) {
     if (err instanceof Problem) throw new Error(`${err.detail}${err.errors ? ` (${err.errors.map((e) => e.field).join(', ')})` : ''}`);

@@ -2,7 +2,7 @@
 // a small catalog (see demo-catalog.ts) with opening stock and a till float. Everything goes through the services and
 // the posting engine, so the demo data is exactly what a real shop's would be.
 import { uuidv7 } from '../../core/id/uuidv7';
-import { AuthContext } from '../auth/auth-context';
+import { actAsOwner } from '../auth/owner-context';
 import { hashSecret } from '../auth/passwords';
 import type { Role } from '../auth/permissions';
 import { createCompany } from '../modules/company/setup';
@@ -72,11 +72,7 @@ export async function seedDemo(s: Services): Promise<{ companyId: string }> {
     await s.db.insertInto('user_roles').values({ user_id: id, role: u.role, store_id: u.store === 'S01' ? s01 : '*' }).execute();
   }
 
-  const owner = new AuthContext(
-    { id: userIds.owner, companyId, username: 'owner', displayName: DEMO_USERS[0].displayName },
-    [{ role: 'owner', storeId: null }],
-    { kind: 'api', tokenHash: '', registerId: null },
-  );
+  const owner = actAsOwner({ id: userIds.owner, companyId, username: 'owner', displayName: DEMO_USERS[0].displayName });
   const r01 = await s.stores.createRegister(owner, { storeId: s01, code: 'R01', name: '1号收银台 Till 1' });
   await s.stores.createRegister(owner, { storeId: s01, code: 'R02', name: '2号收银台 Till 2' });
   await s.stores.createRegister(owner, { storeId: s02, code: 'R01', name: '1号收银台 Till 1' });

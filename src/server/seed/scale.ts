@@ -3,7 +3,8 @@
 // 1,000 lines through the real engine.
 import { uuidv7 } from '../../core/id/uuidv7';
 import { priceBasket } from '../../core/pricing/price-basket';
-import { AuthContext } from '../auth/auth-context';
+import type { AuthContext } from '../auth/auth-context';
+import { firstOwner } from '../auth/owner-context';
 import { insertProducts, type NewProduct } from '../modules/catalog/products/insert';
 import { createStore } from '../modules/stores/service';
 import type { Services } from '../services';
@@ -20,19 +21,10 @@ export interface ScaleOptions {
 }
 
 export async function seedScale(s: Services, opts: ScaleOptions): Promise<void> {
-  const company = await s.db.selectFrom('companies').select('id').orderBy('created_at').executeTakeFirstOrThrow();
-  const owner = await s.db
-    .selectFrom('users')
-    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .select(['users.id', 'users.username', 'users.display_name'])
-    .where('users.company_id', '=', company.id)
-    .where('user_roles.role', '=', 'owner')
-    .executeTakeFirstOrThrow();
-  const auth = new AuthContext(
-    { id: owner.id, companyId: company.id, username: owner.username, displayName: owner.display_name },
-    [{ role: 'owner', storeId: null }],
-    { kind: 'api', tokenHash: '', registerId: null },
-  );
+  const auth = await firstOwner(s.db);
+  if (!auth) throw new Error('No owner yet: seed the demo company first');
+  const company = { id: auth.user.companyId };
+  const owner = auth.user;
   const at = s.clock().toISOString();
   const run = uuidv7().slice(-6);
 
