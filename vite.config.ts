@@ -1,5 +1,6 @@
 // Builds the browser apps from src/web into dist/web, which the server serves at `/`
-// (the office under /office/, its index.html as the fallback for client-side routes).
+// (the office under /office/, its index.html as the fallback for client-side routes; the till
+// under /till/ from till/index.html, with its service worker copied from public/till/sw.js).
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -17,7 +18,7 @@ export default defineConfig({
     // antd alone is ~1 MB minified; it is split into its own long-cached chunk below.
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
-      input: { office: `${root}/index.html` },
+      input: { office: `${root}/index.html`, till: `${root}/till/index.html` },
       output: {
         // Vendor code changes far less often than ours: separate chunks keep browser caches warm
         // across releases. Pages are lazy-loaded by the router on top of this.

@@ -4,13 +4,13 @@
 // as POST /imports with commit: true does. Budget: ≥ 20,000 rows/s (ARCHITECTURE §6).
 //
 // The raw ceiling beside it writes the same rows with prepared better-sqlite3 statements and no
-// framework (search keys computed the same way, one transaction for the catalog, one per opening
-// document of 1000 lines), on a fresh database of its own, so every run measures its own ceiling.
-import { createHash, randomUUID } from 'node:crypto';
+// framework (search keys and search index written the same way, one transaction for the catalog,
+// one per opening document of 1000 lines; statements shared with the posting bench in
+// raw-posting.ts), on a fresh database of its own, so every run measures its own ceiling.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { classifyBarcode, eanCheckDigit } from '../src/core/barcode/ean';
 import { uuidv7 } from '../src/core/id/uuidv7';
 import { mulDivRound } from '../src/core/money/round';
@@ -23,6 +23,7 @@ import { readRow, type ProductRow } from '../src/server/import/read-row';
 import { derivedColumns } from '../src/server/modules/catalog/products/insert';
 import { seedDemo } from '../src/server/seed/demo';
 import { createServices } from '../src/server/services';
+import { openRaw, rawPosting } from './raw-posting';
 
 export interface ImportBench {
   rows: number;
@@ -79,50 +80,39 @@ async function freshShop(dir: string, name: string) {
 
 /** The rows the import writes, written with prepared statements in the fewest transactions. */
 function rawLoop(shop: { file: string; companyId: string; storeId: string; locationId: string; categoryId: string; userId: string }, products: ProductRow[]): number {
-  const db = new BetterSqlite3(shop.file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
+  const db = openRaw(shop.file);
   const product = db.prepare(
-    `INSERT INTO products (id, company_id, sku, name, unit, tax_rate, price, member_price, status, created_at, pinyin_initials, pinyin_full, search_text,
+    `INSERT INTO products (id, company_id, sku, name, unit, tax_rate, price, member_price, status, created_at, pinyin_initials, pinyin_full, search_text, search_grams,
        spec, brand, origin, category_id, weighable, plu, track_batches, shelf_life_days, cost_method, variant_template_id, variant_json, updated_at)
-     VALUES (?,?,?,?,?,?,?,?,'active',?,?,?,?,?,?,?,?,0,NULL,0,NULL,'moving_average',NULL,NULL,?)`,
+     VALUES (?,?,?,?,?,?,?,?,'active',?,?,?,?,?,?,?,?,?,0,NULL,0,NULL,'moving_average',NULL,NULL,?)`,
   );
+  // The search index (migration 0007), filled as insertProducts does: one INSERT … SELECT per chunk.
+  const indexText = db.prepare('INSERT INTO products_fts (rowid, search_text) SELECT rowid, search_text FROM products WHERE rowid >= ?');
+  const indexGrams = db.prepare('INSERT INTO products_grams (rowid, search_grams) SELECT rowid, search_grams FROM products WHERE rowid >= ?');
+  const nextRowid = db.prepare('SELECT coalesce(max(rowid), 0) + 1 AS n FROM products');
   const price = db.prepare("INSERT INTO prices (id, company_id, product_id, store_id, price, member_price, effective_at, document_id, created_at) VALUES (?,?,?,'*',?,?,?,NULL,?)");
   const barcode = db.prepare('INSERT INTO barcodes (company_id, code, product_id, unit, kind, created_at) VALUES (?,?,?,?,?,?)');
-  const counter = db.prepare('INSERT INTO counters (scope, value) VALUES (?, 1) ON CONFLICT (scope) DO UPDATE SET value = counters.value + 1 RETURNING value');
-  const doc = db.prepare(
-    'INSERT INTO documents (id, client_id, company_id, store_id, register_id, type, number_scope, number_seq, number, business_date, posted_at, posted_by, approved_by, payload_hash, total, memo, result_json) VALUES (?,?,?,?,NULL,?,?,?,?,?,?,?,NULL,?,?,?,?)',
-  );
-  const line = db.prepare('INSERT INTO document_lines (document_id, line_no, product_id, account_code, qty, unit_price, amount, data_json) VALUES (?,?,?,NULL,?,?,?,NULL)');
-  const move = db.prepare("INSERT INTO stock_moves (document_id, move_no, line_no, store_id, location_id, product_id, batch_id, qty, cost_value, business_date, posted_at) VALUES (?,?,?,?,?,?,'',?,?,?,?)");
-  const bal = db.prepare(
-    "INSERT INTO stock_balances (store_id, location_id, product_id, batch_id, qty, cost_value) VALUES (?,?,?,'',?,?) ON CONFLICT (store_id, location_id, product_id, batch_id) DO UPDATE SET qty = stock_balances.qty + excluded.qty, cost_value = stock_balances.cost_value + excluded.cost_value",
-  );
-  const entry = db.prepare('INSERT INTO journal_entries (id, company_id, store_id, document_id, business_date, posted_at, memo) VALUES (?,?,?,?,?,?,?)');
-  const jl = db.prepare("INSERT INTO journal_lines (entry_id, line_no, company_id, store_id, account_code, debit, credit, memo) VALUES (?,?,?,?,?,?,?,'')");
-  const head = db.prepare("INSERT INTO audit_heads (chain_id, seq, hash) VALUES (?, 1, '') ON CONFLICT (chain_id) DO UPDATE SET seq = audit_heads.seq + 1 RETURNING seq, hash");
-  const audit = db.prepare('INSERT INTO audit_events (chain_id, seq, at, company_id, actor_id, action, subject_type, subject_id, store_id, data_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)');
-  const headHash = db.prepare('UPDATE audit_heads SET hash = ? WHERE chain_id = ?');
-  const outbox = db.prepare('INSERT INTO outbox (id, topic, document_id, payload_json, created_at, published_at) VALUES (?,?,?,?,?,NULL)');
+  const { counter, doc, line, move, bal, entry, jl, outbox, audit } = rawPosting(db);
   const { companyId, storeId, locationId, userId } = shop;
-  const auditOne = (chain: string, action: string, subject: string) => {
-    const h = head.get(chain) as { seq: number; hash: string };
-    const hash = createHash('sha256').update(h.hash).update(JSON.stringify({ subject, seq: h.seq })).digest('hex');
-    audit.run(chain, h.seq, new Date().toISOString(), companyId, userId, action, 'x', subject, storeId, '{}', h.hash, hash);
-    headHash.run(hash, chain);
-  };
+  const auditOne = (chain: string, action: string, subject: string) =>
+    audit(chain, { at: new Date().toISOString(), companyId, userId, action, subjectType: 'x', subjectId: subject, storeId });
 
   const t0 = performance.now();
   const at = new Date().toISOString();
   const ids = products.map(() => uuidv7());
   db.transaction(() => {
-    products.forEach((p, i) => {
-      const d = derivedColumns(p);
-      product.run(ids[i], companyId, p.sku, p.name, p.unit, p.taxRate, p.price, p.memberPrice, at, d.pinyin_initials, d.pinyin_full, d.search_text, p.spec, p.brand, p.origin, p.category ? shop.categoryId : null, at);
-      price.run(uuidv7(), companyId, ids[i], p.price, p.memberPrice, at, at);
-      for (const code of p.barcodes) barcode.run(companyId, code, ids[i], p.unit, classifyBarcode(code), at);
-    });
+    for (let from = 0; from < products.length; from += 500) {
+      const first = (nextRowid.get() as { n: number }).n;
+      products.slice(from, from + 500).forEach((p, k) => {
+        const i = from + k;
+        const d = derivedColumns(p);
+        product.run(ids[i], companyId, p.sku, p.name, p.unit, p.taxRate, p.price, p.memberPrice, at, d.pinyin_initials, d.pinyin_full, d.search_text, d.search_grams, p.spec, p.brand, p.origin, p.category ? shop.categoryId : null, at);
+        price.run(uuidv7(), companyId, ids[i], p.price, p.memberPrice, at, at);
+        for (const code of p.barcodes) barcode.run(companyId, code, ids[i], p.unit, classifyBarcode(code), at);
+      });
+      indexText.run(first);
+      indexGrams.run(first);
+    }
     auditOne(`company:${companyId}`, 'catalog.imported', 'import');
   })();
   const postDocument = db.transaction((from: number) => {

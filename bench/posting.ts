@@ -1,11 +1,10 @@
 // Posting a 5-line stock document in process through the engine, against a raw better-sqlite3 loop
 // that writes the same rows (ARCHITECTURE §6: the raw loops belong in bench/ so every run measures
 // its own ceiling). Both run with synchronous=FULL on a file, so the ratio compares like with like.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { uuidv7 } from '../src/core/id/uuidv7';
 import { openDatabase, type Database } from '../src/db/dialect';
 import { migrateToLatest } from '../src/db/migrate';
@@ -13,6 +12,7 @@ import type { AuthContext } from '../src/server/auth/auth-context';
 import { firstOwner } from '../src/server/auth/owner-context';
 import { seedDemo } from '../src/server/seed/demo';
 import { createServices, type Services } from '../src/server/services';
+import { openRaw, rawPosting } from './raw-posting';
 
 export interface PostingBench {
   rows: { name: string; docs: number; seconds: number; perSecond: number }[];
@@ -44,25 +44,8 @@ function fiveLineDoc(storeId: string, products: string[], i: number) {
 
 /** The same ~25 row writes per document, with prepared statements and no framework. */
 function rawLoop(file: string, storeId: string, companyId: string, userId: string, locationId: string, products: string[], docs: number, perTxn: number): number {
-  const db = new BetterSqlite3(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  const counter = db.prepare("INSERT INTO counters (scope, value) VALUES (?, 1) ON CONFLICT (scope) DO UPDATE SET value = counters.value + 1 RETURNING value");
-  const doc = db.prepare(
-    'INSERT INTO documents (id, client_id, company_id, store_id, register_id, type, number_scope, number_seq, number, business_date, posted_at, posted_by, approved_by, payload_hash, total, memo, result_json) VALUES (?,?,?,?,NULL,?,?,?,?,?,?,?,NULL,?,?,?,?)',
-  );
-  const line = db.prepare('INSERT INTO document_lines (document_id, line_no, product_id, account_code, qty, unit_price, amount, data_json) VALUES (?,?,?,NULL,?,?,?,NULL)');
-  const move = db.prepare('INSERT INTO stock_moves (document_id, move_no, line_no, store_id, location_id, product_id, batch_id, qty, cost_value, business_date, posted_at) VALUES (?,?,?,?,?,?,\'\',?,?,?,?)');
-  const bal = db.prepare(
-    "INSERT INTO stock_balances (store_id, location_id, product_id, batch_id, qty, cost_value) VALUES (?,?,?,'',?,?) ON CONFLICT (store_id, location_id, product_id, batch_id) DO UPDATE SET qty = stock_balances.qty + excluded.qty, cost_value = stock_balances.cost_value + excluded.cost_value",
-  );
-  const entry = db.prepare('INSERT INTO journal_entries (id, company_id, store_id, document_id, business_date, posted_at, memo) VALUES (?,?,?,?,?,?,?)');
-  const jl = db.prepare("INSERT INTO journal_lines (entry_id, line_no, company_id, store_id, account_code, debit, credit, memo) VALUES (?,?,?,?,?,?,?,'')");
-  const head = db.prepare("INSERT INTO audit_heads (chain_id, seq, hash) VALUES (?, 1, '') ON CONFLICT (chain_id) DO UPDATE SET seq = audit_heads.seq + 1 RETURNING seq, hash");
-  const audit = db.prepare('INSERT INTO audit_events (chain_id, seq, at, company_id, actor_id, action, subject_type, subject_id, store_id, data_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)');
-  const headHash = db.prepare('UPDATE audit_heads SET hash = ? WHERE chain_id = ?');
-  const outbox = db.prepare('INSERT INTO outbox (id, topic, document_id, payload_json, created_at, published_at) VALUES (?,?,?,?,?,NULL)');
+  const db = openRaw(file);
+  const { counter, doc, line, move, bal, entry, jl, outbox, audit } = rawPosting(db);
   const scope = `raw:${storeId}`;
   const chain = `rawchain:${storeId}`;
 
@@ -87,10 +70,7 @@ function rawLoop(file: string, storeId: string, companyId: string, userId: strin
     entry.run(eid, companyId, storeId, id, now.slice(0, 10), now, 'x');
     jl.run(eid, 1, companyId, storeId, '1405', total, 0);
     jl.run(eid, 2, companyId, storeId, '3104', 0, total);
-    const h = head.get(chain) as { seq: number; hash: string };
-    const hash = createHash('sha256').update(h.hash).update(JSON.stringify({ id, seq: h.seq })).digest('hex');
-    audit.run(chain, h.seq, now, companyId, userId, 'document.posted', 'document', id, storeId, '{}', h.hash, hash);
-    headHash.run(hash, chain);
+    audit(chain, { at: now, companyId, userId, action: 'document.posted', subjectType: 'document', subjectId: id, storeId });
     outbox.run(randomUUID(), 'document.posted', id, '{}', now);
   };
 

@@ -16,6 +16,10 @@ export interface StartServerOptions {
   readyTimeoutMs?: number;
   /** Keep the data directory after stop() (to inspect a failure). */
   keepData?: boolean;
+  /** Reuse a data directory (a restart on the same database); it is kept after stop(). */
+  dataDir?: string;
+  /** Listen on this port (a restart at the same origin, so the browser's storage stays). */
+  port?: number;
 }
 
 export interface RunningServer {
@@ -71,8 +75,9 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'cangshou-e2e-'));
-  const port = await freePort();
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'cangshou-e2e-')));
+  const keepData = options.keepData || options.dataDir !== undefined;
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let output = '';
 
@@ -112,7 +117,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         // Group already empty.
       }
     }
-    if (!options.keepData) await rm(dataDir, { recursive: true, force: true });
+    if (!keepData) await rm(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);

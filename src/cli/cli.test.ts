@@ -18,6 +18,8 @@ const NODE_ARGS = ['--import', 'tsx', path.resolve('src/cli/main.ts')];
 interface Target {
   env: Record<string, string>;
   tamper(sqlText: string): Promise<void>;
+  /** Read rows straight from the database (the server may be dead). */
+  query<R>(sqlText: string): Promise<R[]>;
   dispose(): Promise<void>;
 }
 
@@ -40,6 +42,13 @@ async function makeTarget(dialect: string): Promise<Target> {
         await k.query(sqlText);
         await k.end();
       },
+      async query<R>(sqlText: string) {
+        const k = new pg.Client({ connectionString: u.toString() });
+        await k.connect();
+        const r = await k.query(sqlText);
+        await k.end();
+        return r.rows as R[];
+      },
       async dispose() {
         const k = new pg.Client({ connectionString: url });
         await k.connect();
@@ -57,6 +66,12 @@ async function makeTarget(dialect: string): Promise<Target> {
       for (const t of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]) raw.exec(`DROP TRIGGER ${t.name}`);
       raw.exec(sqlText);
       raw.close();
+    },
+    async query<R>(sqlText: string) {
+      const raw = new Database(path.join(dir, 'cangshou.db'), { readonly: true });
+      const rows = raw.prepare(sqlText).all() as R[];
+      raw.close();
+      return rows;
     },
     async dispose() {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -81,7 +96,7 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
   const port = await freePort();
   const child = spawn(process.execPath, [...NODE_ARGS, 'serve'], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${url}/api/v1/health`)).ok) return { url, child };
     } catch {
@@ -166,6 +181,75 @@ describe.each(testDialects)('cangshou CLI on %s', (dialect) => {
     expect(check.status).toBe(0);
     expect(JSON.parse(check.stdout).ok).toBe(true);
     fs.rmSync(copyDir, { recursive: true, force: true });
+  });
+
+  it('keeps every acknowledged sale exactly once, receipt numbers gapless, after a SIGKILL in the middle of concurrent sales', { timeout: 180_000 }, async () => {
+    target = await makeTarget(dialect);
+    const server = await startServer(target.env);
+    child = server.child;
+    let token = '';
+    const api = async (method: string, url: string, body?: unknown) => {
+      const res = await fetch(`${server.url}/api/v1${url}`, {
+        method,
+        headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    token = (await api('POST', '/auth/login', { username: 'owner', password: 'cangshou-demo' })).body.token;
+    const registers = (await api('GET', '/registers')).body.items as { id: string }[];
+    const tills = await Promise.all(
+      registers.map(async (r) => ({ registerId: r.id, shiftId: (await api('POST', '/shifts', { id: uuidv7(), registerId: r.id, openingFloat: 0 })).body.id as string })),
+    );
+    const products = ((await api('GET', '/products?pageSize=50')).body.items as { id: string; weighable: boolean }[]).filter((p) => !p.weighable).slice(0, 3);
+    // The server's due for each register's basket, learnt from its own refusal of a wrong total.
+    const lines = products.map((p, k) => ({ productId: p.id, qty: 1000 * (k + 1) }));
+    const dueAt = new Map<string, number>();
+    for (const till of tills) {
+      const probe = await api('POST', '/sales', { id: uuidv7(), ...till, lines, payments: [{ method: 'cash', amount: 1 }], clientTotal: 0, offline: false, clientTime: new Date().toISOString() });
+      expect(probe.body.code).toBe('client_total_mismatch');
+      dueAt.set(till.registerId, probe.body.serverDue);
+    }
+
+    const acknowledged = new Map<string, { number: string; body: unknown }>();
+    let sent = 0;
+    const fire = async () => {
+      for (;;) {
+        const till = tills[sent++ % tills.length];
+        const due = dueAt.get(till.registerId)!;
+        const body = { id: uuidv7(), ...till, lines, payments: [{ method: 'cash', amount: due }], clientTotal: due, offline: false, clientTime: new Date().toISOString() };
+        try {
+          const res = await api('POST', '/sales', body);
+          if (res.status === 201) acknowledged.set(body.id, { number: res.body.number, body });
+        } catch {
+          return; // the server is gone
+        }
+      }
+    };
+    const workers = Array.from({ length: 16 }, fire);
+    while (acknowledged.size < 150) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGKILL');
+    await Promise.all(workers);
+
+    const report = cli(target.env, 'verify', '--json');
+    expect(report.status, report.stdout + report.stderr).toBe(0);
+    const rows = await target.query<{ client_id: string; number: string }>("SELECT client_id, number FROM documents WHERE type = 'sale'");
+    const stored = new Map<string, string[]>();
+    for (const r of rows) stored.set(r.client_id, [...(stored.get(r.client_id) ?? []), r.number]);
+    for (const [id, ack] of acknowledged) expect(stored.get(id), `sale ${id}`).toEqual([ack.number]);
+    // Receipt numbers per register (shared with cash paid-in/out) run 1, 2, 3… with no gap.
+    const seqs = await target.query<{ number_scope: string; number_seq: number }>("SELECT number_scope, number_seq FROM documents WHERE number_scope LIKE 'register:%' ORDER BY number_scope, number_seq");
+    const byScope = new Map<string, number[]>();
+    for (const r of seqs) byScope.set(r.number_scope, [...(byScope.get(r.number_scope) ?? []), Number(r.number_seq)]);
+    for (const [scope, list] of byScope) expect(list, scope).toEqual(list.map((_, i) => i + 1));
+
+    // After the restart a till that never heard back retries: the same sale, not a second one.
+    const after = await startServer(target.env);
+    child = after.child;
+    const [firstId, first] = [...acknowledged][0];
+    const retry = await fetch(`${after.url}/api/v1/sales`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(first.body) });
+    expect(retry.status).toBe(200);
+    expect(((await retry.json()) as { number: string; clientId: string })).toMatchObject({ number: first.number, clientId: firstId });
   });
 
   it('keeps every invariant after the server is SIGKILLed in the middle of a burst of postings', { timeout: 180_000 }, async () => {

@@ -46,6 +46,7 @@ export const SaleBody = z.strictObject({
   clientTotal: Fen.describe('The amount due the till showed'),
   offline: z.boolean().default(false).describe('Rung up while the server was unreachable: accepted as charged'),
   clientTime: z.iso.datetime({ offset: true }).describe('When the till rang the sale up'),
+  training: z.boolean().optional().describe('Training mode (培训模式): priced and checked like a sale, posted to nothing'),
   approvalToken: z
     .union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(2)])
     .optional()
@@ -59,3 +60,18 @@ export const SALE_FLAG_KINDS = ['price_differs', 'negative_stock', 'approval_mis
 export type SaleFlagKind = (typeof SALE_FLAG_KINDS)[number];
 
 export const SaleReviewQuery = z.strictObject({ storeId: Id, kind: z.enum(SALE_FLAG_KINDS).optional(), ...Paging });
+
+/** The sales journal (GET /sales): sales, returns, exchanges and voids, newest first. */
+export const SALE_KINDS = ['sale', 'return', 'exchange', 'void'] as const;
+export type SaleKind = (typeof SALE_KINDS)[number];
+export const SalesListQuery = z.strictObject({
+  storeId: Id.optional().describe('One store; without it every store the caller may read'),
+  registerId: Id.optional(),
+  kind: z.enum(SALE_KINDS).optional(),
+  cashierId: Id.optional().describe('Who rang it up (the document’s poster)'),
+  from: z.iso.date().optional().describe('First business date (inclusive)'),
+  to: z.iso.date().optional().describe('Last business date (inclusive)'),
+  number: z.string().trim().min(1).max(64).optional().describe('Exact receipt number'),
+  ...Paging,
+});
+export type SalesListInput = z.infer<typeof SalesListQuery>;

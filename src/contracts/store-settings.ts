@@ -27,6 +27,8 @@ export const CheckoutSettingsSchema = z.strictObject({
   oversell: z.enum(['allow', 'block']).describe('Online sales: allow selling below zero (flagged for review) or refuse the line'),
   scaleBarcode: ScaleBarcodeSettingsSchema,
   maxDiscountBp: z.number().int().min(0).max(10_000).describe('Largest discount (basis points of what it discounts) a cashier may give without approval'),
+  receiptHeader: z.string().max(500).describe('Printed under the store name on every receipt (lines separated by \\n): address, phone, greeting'),
+  receiptFooter: z.string().max(500).describe('Printed at the foot of every receipt: return policy, thanks'),
 });
 export type CheckoutSettings = z.infer<typeof CheckoutSettingsSchema>;
 

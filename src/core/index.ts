@@ -17,3 +17,6 @@ export * from './time/business-date';
 export * from './time/calendar-date';
 export * from './payments/payment-code';
 export * from './payments/card-number';
+export * from './barcode/code128';
+export * from './receipts';
+export * from './shifts/takings';

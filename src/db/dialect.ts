@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type QueryResult } from 'kysely';
 import type { DB } from './schema';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -91,6 +91,47 @@ function withStatementCache(raw: BetterSqlite3.Database, max = 500) {
       return stmt;
     },
   };
+}
+
+/**
+ * Runs a fixed SQL text with `?` placeholders without building and compiling a Kysely query per
+ * call. The posting hot path runs the same dozen statements for every document, and Kysely's
+ * query building cost more than SQLite executing them; on SQLite the text then hits the prepared
+ * statement cache above. PostgreSQL gets `$1, $2…` placeholders. Write `?` only as placeholders.
+ */
+export function runSql<R>(db: Kysely<any>, text: string, params: readonly unknown[]): Promise<QueryResult<R>> {
+  const onPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  return db.executeQuery<R>(CompiledQuery.raw(onPostgres ? dollarParams(text) : text, params as unknown[]));
+}
+
+/**
+ * A multi-row INSERT of `rows` (each in `columns` order) through `runSql`; `suffix` is appended
+ * (ON CONFLICT …, RETURNING …). The text is cached per table, columns, row count and suffix.
+ */
+export function insertRows(db: Kysely<any>, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], suffix = ''): Promise<QueryResult<unknown>> {
+  const key = `${table}(${columns.join(',')})*${rows.length}${suffix}`;
+  let text = insertTexts.get(key);
+  if (!text) {
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    text = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows.length }, () => tuple).join(', ')}${suffix ? ` ${suffix}` : ''}`;
+    if (insertTexts.size >= 500) insertTexts.clear();
+    insertTexts.set(key, text);
+  }
+  return runSql(db, text, rows.flat());
+}
+
+const insertTexts = new Map<string, string>();
+const dollarTexts = new Map<string, string>();
+
+function dollarParams(text: string): string {
+  let out = dollarTexts.get(text);
+  if (!out) {
+    let n = 0;
+    out = text.replace(/\?/g, () => `$${++n}`);
+    if (dollarTexts.size >= 500) dollarTexts.clear();
+    dollarTexts.set(text, out);
+  }
+  return out;
 }
 
 function openPostgres(url: string, opts: OpenOptions): Database {
@@ -201,4 +242,12 @@ export async function withoutImmutability<T>(database: Database, fn: (db: Kysely
 /** Lock a row for the rest of the transaction where the dialect needs it (SQLite has one writer). */
 export function forUpdate(info: DialectInfo): string {
   return info.name === 'postgres' ? ' FOR UPDATE' : '';
+}
+
+/**
+ * The dialect behind a Kysely instance or transaction, for code that receives only `db` (helpers
+ * shared by services, seeds, imports and benchmarks) and must pick a dialect-specific query.
+ */
+export function dialectOf(db: Kysely<any>): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }

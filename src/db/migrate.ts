@@ -5,10 +5,14 @@ import * as m0002 from './migrations/0002_catalog_inventory';
 import * as m0003 from './migrations/0003_catalog';
 import * as m0005 from './migrations/0005_transfers_stocktakes';
 import * as m0006 from './migrations/0006_sales';
+import * as m0007 from './migrations/0007_search_index';
+import * as m0008 from './migrations/0008_returns';
+import * as m0009 from './migrations/0009_shift_close';
+import * as m0010 from './migrations/0010_accounting';
 
 // Migrations are listed in code (not read from disk) so they run the same under tsx, vitest and a
 // bundled build. Each receives the dialect name only to create dialect-specific triggers.
-const MIGRATIONS = { '0001_foundation': m0001, '0002_catalog_inventory': m0002, '0003_catalog': m0003, '0005_transfers_stocktakes': m0005, '0006_sales': m0006 };
+const MIGRATIONS = { '0001_foundation': m0001, '0002_catalog_inventory': m0002, '0003_catalog': m0003, '0005_transfers_stocktakes': m0005, '0006_sales': m0006, '0007_search_index': m0007, '0008_returns': m0008, '0009_shift_close': m0009, '0010_accounting': m0010 };
 
 export async function migrateToLatest(database: Database): Promise<string[]> {
   const provider: MigrationProvider = {

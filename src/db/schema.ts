@@ -1,11 +1,15 @@
 // Table types, written once for Kysely. Money columns are integer fen, quantities integer
 // thousandths, instants ISO-8601 UTC strings, business dates 'YYYY-MM-DD', JSON stored as text,
 // booleans as 0/1 (both dialects read them the same way).
+import type { Generated } from 'kysely';
+
 export interface CompaniesTable {
   id: string;
   name: string;
   currency: string;
   created_at: string;
+  /** Last business date of the closed period (0010): nothing posts on or before it. */
+  books_lock_date: string | null;
 }
 
 export interface StoresTable {
@@ -99,6 +103,8 @@ export interface ProductsTable {
   pinyin_initials: string;
   pinyin_full: string;
   search_text: string;
+  /** 1–2 character pieces of name, brand and spec words, for short substring queries (migration 0007). */
+  search_grams: string;
   weighable: number;
   plu: string | null;
   track_batches: number;
@@ -305,6 +311,10 @@ export interface AccountsTable {
   name_en: string;
   type: string;
   created_at: string;
+  /** Sub-accounts (0010): 222101 应交增值税-销项税额 under 2221. */
+  parent_code: string | null;
+  /** 0 = deactivated: kept for history, refused for new postings. */
+  active: Generated<number>;
 }
 
 export interface DocumentsTable {
@@ -472,6 +482,11 @@ export interface DB {
   sales: SalesTable;
   sale_payments: SalePaymentsTable;
   sale_flags: SaleFlagsTable;
+  shift_closes: ShiftClosesTable;
+  shift_close_methods: ShiftCloseMethodsTable;
+  day_closes: DayClosesTable;
+  receipt_prints: ReceiptPrintsTable;
+  sale_line_returns: SaleLineReturnsTable;
 }
 
 /** Per-company or per-store settings as JSON values under a key (抹零 mode, oversell policy...). */
@@ -515,6 +530,20 @@ export interface SalesTable {
   change: number;
   tax: number;
   cost: number;
+  /** 'sale' | 'return' | 'exchange' | 'void' (0008); returns and voids carry signed (negative) amounts. */
+  kind: Generated<string>;
+  /** The sale a return / exchange / void reverses; null for a sale or a return without receipt. */
+  original_document_id: string | null;
+}
+
+/** Per sale line, sold vs returned so far (0008); the one mutable checkout table (guarded UPDATE). */
+export interface SaleLineReturnsTable {
+  document_id: string;
+  line_no: number;
+  store_id: string;
+  product_id: string;
+  sold_qty: number;
+  returned_qty: number;
 }
 
 /** One tender of a sale (split tender = several rows); cash `amount` is what was handed over. */
@@ -540,4 +569,53 @@ export interface SaleFlagsTable {
   kind: string;
   detail_json: string;
   created_at: string;
+}
+
+/** A shift's close (交接班, 0009): the drawer count and the X report frozen at close; immutable. */
+export interface ShiftClosesTable {
+  shift_id: string;
+  document_id: string;
+  company_id: string;
+  store_id: string;
+  register_id: string;
+  business_date: string;
+  closed_by: string;
+  closed_at: string;
+  expected_cash: number;
+  counted_cash: number;
+  /** Σ (counted − expected) over every method: + over (长款), − short (短款). */
+  over_short: number;
+  cash_count_json: string;
+  report_json: string;
+}
+
+/** Expected vs counted per payment method at a shift's close (0009). */
+export interface ShiftCloseMethodsTable {
+  shift_id: string;
+  method: string;
+  store_id: string;
+  expected: number;
+  counted: number;
+  difference: number;
+}
+
+/** A store's day close (日结, 0009), one per business date, summary frozen at close. */
+export interface DayClosesTable {
+  id: string;
+  company_id: string;
+  store_id: string;
+  business_date: string;
+  closed_by: string;
+  closed_at: string;
+  summary_json: string;
+}
+
+/** A reprint (重印 COPY) of a receipt, numbered per document (0009). */
+export interface ReceiptPrintsTable {
+  document_id: string;
+  print_no: number;
+  store_id: string;
+  format: string;
+  printed_by: string;
+  printed_at: string;
 }

@@ -15,6 +15,7 @@ import { registerAuthHooks } from './http/auth-hooks';
 import { registerErrorHandler } from './http/error-handler';
 import { registerIdempotencyKeys } from './http/idempotency-key';
 import { accountsRoutes } from './modules/accounts/routes';
+import { reportsRoutes } from './modules/reports/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { catalogRoutes } from './modules/catalog/routes';
@@ -23,7 +24,11 @@ import { importRoutes } from './modules/import/routes';
 import { inventoryRoutes } from './modules/inventory/routes';
 import { labelsRoutes } from './modules/labels/routes';
 import { salesRoutes } from './modules/sales/routes';
+import { returnsRoutes } from './modules/returns/routes';
+import { tillRoutes } from './modules/till/routes';
 import { shiftsRoutes } from './modules/shifts/routes';
+import { dayCloseRoutes } from './modules/day-close/routes';
+import { receiptsRoutes } from './modules/receipts/routes';
 import { storeSettingsRoutes } from './modules/store-settings/routes';
 import { stockRoutes } from './modules/stock/routes';
 import { storesRoutes } from './modules/stores/routes';
@@ -119,6 +124,7 @@ export async function buildApp(services: Services, opts: AppOptions): Promise<Fa
       auditRoutes(z, services);
       documentsRoutes(z, services);
       accountsRoutes(z, services);
+      reportsRoutes(z, services);
       catalogRoutes(z, services);
       stockRoutes(z, services);
       transfersRoutes(z, services);
@@ -128,7 +134,11 @@ export async function buildApp(services: Services, opts: AppOptions): Promise<Fa
       labelsRoutes(z, services);
       storeSettingsRoutes(z, services);
       shiftsRoutes(z, services);
+      dayCloseRoutes(z, services);
+      receiptsRoutes(z, services);
       salesRoutes(z, services);
+      returnsRoutes(z, services);
+      tillRoutes(z, services);
     },
     { prefix: '/api/v1' },
   );
@@ -145,6 +155,10 @@ export async function buildApp(services: Services, opts: AppOptions): Promise<Fa
     // The office app routes on the client: any /office/* page is its index.html.
     if (hasWeb && req.method === 'GET' && req.url.startsWith('/office')) {
       return reply.type('text/html').sendFile('index.html');
+    }
+    // Likewise the till (/till, /till/display); no-cache so a new release reaches the service worker.
+    if (hasWeb && req.method === 'GET' && /^\/till(\/|\?|$)/.test(req.url)) {
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('till/index.html');
     }
     reply
       .code(404)

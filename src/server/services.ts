@@ -4,6 +4,7 @@ import { SessionStore } from './auth/sessions';
 import { systemClock, type Clock } from './clock';
 import { AccountsService } from './modules/accounts/service';
 import { AuditService } from './modules/audit/service';
+import { ReportsService } from './modules/reports/service';
 import { AuthService } from './modules/auth/service';
 import { DocumentsService } from './modules/documents/service';
 import { ProductExportService } from './modules/import/product-export';
@@ -18,8 +19,11 @@ import { TransfersService } from './modules/transfers/service';
 import { UsersService } from './modules/users/service';
 import { PostingEngine } from './posting/engine';
 import { SalesService } from './modules/sales/service';
+import { ReturnsService } from './modules/returns/service';
 import type { PaymentsConfig } from './modules/sales/wallet-charges';
 import { ShiftsService } from './modules/shifts/service';
+import { DayCloseService } from './modules/day-close/service';
+import { ReceiptsService } from './modules/receipts/service';
 import { StoreSettingsService } from './modules/store-settings/service';
 import { SimulatedPaymentProvider } from './payments/simulator';
 
@@ -35,6 +39,8 @@ export function createServices(database: Database, opts: ServiceOptions = {}) {
   const engine = new PostingEngine(database, { now: clock });
   const sessions = new SessionStore(db);
   const documents = new DocumentsService(db, engine, clock);
+  // Sales, returns and voids share one payment provider: a refund goes to the charge it reverses.
+  const checkout = { db, engine, clock, dialect: database.info, payments: opts.payments ?? { provider: new SimulatedPaymentProvider() } };
   return {
     database,
     db,
@@ -46,7 +52,8 @@ export function createServices(database: Database, opts: ServiceOptions = {}) {
     stores: new StoresService(db, clock, () => engine.forget()),
     documents,
     audit: new AuditService(db),
-    accounts: new AccountsService(db),
+    accounts: new AccountsService(db, clock),
+    reports: new ReportsService(db),
     catalog: createCatalogServices(database, engine, clock),
     stock: new StockService(db),
     transfers: new TransfersService(db, engine, clock),
@@ -56,8 +63,11 @@ export function createServices(database: Database, opts: ServiceOptions = {}) {
     exports: new ProductExportService(db, clock),
     labels: new LabelsService(db),
     storeSettings: new StoreSettingsService(db, clock),
-    shifts: new ShiftsService(db, clock),
-    sales: new SalesService({ db, engine, clock, dialect: database.info, payments: opts.payments ?? { provider: new SimulatedPaymentProvider() } }),
+    shifts: new ShiftsService(db, clock, engine),
+    dayClose: new DayCloseService(db, clock),
+    receipts: new ReceiptsService(db, clock),
+    sales: new SalesService(checkout),
+    returns: new ReturnsService(checkout),
   };
 }
 

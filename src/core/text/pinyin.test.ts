@@ -23,6 +23,13 @@ describe('pinyinKeys', () => {
   it('gives empty keys for an empty name', () => {
     expect(pinyinKeys('')).toEqual({ initials: '', full: '' });
   });
+
+  it('reads each word in its own context, the same again when the word repeats (cached)', () => {
+    // 长 is zhang in 行长 and chang in 长城; 行 is hang in 银行 and xing in 行李.
+    expect(pinyinKeys('银行 行李 长城 行长').full).toBe('yinhangxinglichangchenghangzhang');
+    expect(pinyinKeys('行长 银行').full).toBe('hangzhangyinhang');
+    expect(pinyinKeys('行李箱 行李').initials).toBe('xlxxl');
+  });
 });
 
 describe('matchesSearch', () => {

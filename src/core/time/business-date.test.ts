@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { businessDate, isValidTimeZone } from './business-date';
+import { businessDate, isValidTimeZone, localDateTime } from './business-date';
 
 describe('businessDate', () => {
   it('puts a sale at 17:30 UTC on the next day in Shanghai (UTC+8)', () => {
@@ -37,5 +37,13 @@ describe('isValidTimeZone', () => {
     expect(isValidTimeZone('UTC')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
     expect(isValidTimeZone('')).toBe(false);
+  });
+});
+
+describe('localDateTime', () => {
+  it('prints the wall clock of the store, past midnight on the next day', () => {
+    expect(localDateTime('2026-01-01T17:30:00Z', 'Asia/Shanghai')).toBe('2026-01-02 01:30:00');
+    expect(localDateTime(new Date('2026-03-02T02:15:09Z'), 'UTC')).toBe('2026-03-02 02:15:09');
+    expect(() => localDateTime('nope', 'UTC')).toThrow(RangeError);
   });
 });

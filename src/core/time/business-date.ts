@@ -8,9 +8,13 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       timeZone,
       calendar: 'gregory',
       numberingSystem: 'latn',
+      hourCycle: 'h23',
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     formatters.set(timeZone, formatter);
   }
@@ -32,9 +36,20 @@ export function businessDate(instant: Date | string, timeZone: string): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(date.getTime())) throw new RangeError(`invalid instant ${String(instant)}`);
 
+  return wallClock(date, timeZone).slice(0, 10);
+}
+
+/** 'YYYY-MM-DD HH:mm:ss' of an instant in the zone: 2026-01-01T17:30:00Z in Asia/Shanghai is '2026-01-02 01:30:00'. */
+export function localDateTime(instant: Date | string, timeZone: string): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) throw new RangeError(`invalid instant ${String(instant)}`);
+  return wallClock(date, timeZone);
+}
+
+function wallClock(date: Date, timeZone: string): string {
   const parts = formatterFor(timeZone).formatToParts(date);
-  const part = (type: 'year' | 'month' | 'day') => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
 }
 
 /** Whether the runtime knows this IANA time zone (names are matched case-insensitively). */

@@ -3,7 +3,8 @@
 // One chain per register (till work), per store (back-office documents) and per company (logins,
 // users, settings), so writers of different chains never wait on each other.
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { insertRows, runSql } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 import { canonicalJson } from './canonical-json';
 
@@ -56,14 +57,17 @@ export function auditHash(prevHash: string, row: StoredAuditFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
+const AUDIT_COLUMNS = ['chain_id', 'seq', 'at', 'company_id', 'actor_id', 'action', 'subject_type', 'subject_id', 'store_id', 'data_json', 'prev_hash', 'hash'];
+
 /** Append one event; must run inside the caller's transaction so the event commits with the change. */
 export async function appendAudit(trx: Kysely<DB>, e: AuditEventInput): Promise<{ seq: number; hash: string }> {
   // Bumping the head row both allocates the next seq and (on PostgreSQL) locks the chain until
   // commit; the returned hash is still the previous event's because this statement does not set it.
-  const head = await sql<{ seq: number; hash: string }>`
-    INSERT INTO audit_heads (chain_id, seq, hash) VALUES (${e.chainId}, 1, '')
-    ON CONFLICT (chain_id) DO UPDATE SET seq = audit_heads.seq + 1
-    RETURNING seq, hash`.execute(trx);
+  const head = await runSql<{ seq: number; hash: string }>(
+    trx,
+    "INSERT INTO audit_heads (chain_id, seq, hash) VALUES (?, 1, '') ON CONFLICT (chain_id) DO UPDATE SET seq = audit_heads.seq + 1 RETURNING seq, hash",
+    [e.chainId],
+  );
   const { seq, hash: prev } = head.rows[0];
   const prevHash = prev || GENESIS_HASH;
   const row: StoredAuditFields = {
@@ -79,7 +83,10 @@ export async function appendAudit(trx: Kysely<DB>, e: AuditEventInput): Promise<
     data_json: canonicalJson(e.data ?? {}),
   };
   const hash = auditHash(prevHash, row);
-  await trx.insertInto('audit_events').values({ ...row, prev_hash: prevHash, hash }).execute();
-  await trx.updateTable('audit_heads').set({ hash }).where('chain_id', '=', e.chainId).execute();
+  // Fixed statements (runSql): every posted document appends here, so skip the query building.
+  await insertRows(trx, 'audit_events', AUDIT_COLUMNS, [
+    [row.chain_id, row.seq, row.at, row.company_id, row.actor_id, row.action, row.subject_type, row.subject_id, row.store_id, row.data_json, prevHash, hash],
+  ]);
+  await runSql(trx, 'UPDATE audit_heads SET hash = ? WHERE chain_id = ?', [hash, e.chainId]);
   return { seq: row.seq, hash };
 }

@@ -17,6 +17,10 @@ export const PERMISSIONS = {
   'journal.post': ['owner', 'finance'],
   'opening.post': ['owner', 'finance'],
   'accounts.read': ['owner', 'store_manager', 'finance', 'auditor'],
+  'accounts.manage': ['owner', 'finance'],
+  // Closing the books (lock date) is company-wide: a store-scoped grant is refused by the service.
+  'books.lock': ['owner', 'finance'],
+  'reports.read': ['owner', 'store_manager', 'finance', 'auditor'],
   'products.read': ALL,
   'stock.read': ['owner', 'store_manager', 'stock_clerk', 'finance', 'auditor'],
   'approvals.grant': ['owner', 'store_manager'],
@@ -31,8 +35,14 @@ export const PERMISSIONS = {
   'import.run': ['owner', 'store_manager'],
   'sales.create': ['owner', 'store_manager', 'cashier'],
   'sales.review': ['owner', 'store_manager', 'finance', 'auditor'],
+  'sales.return': ['owner', 'store_manager', 'cashier'],
+  'sales.read': ['owner', 'store_manager', 'cashier', 'finance', 'auditor'],
   'shifts.open': ['owner', 'store_manager', 'cashier'],
   'shifts.read': ['owner', 'store_manager', 'cashier', 'finance', 'auditor'],
+  // Closing is further limited to the shift's own cashier unless the closer manages the store.
+  'shifts.close': ['owner', 'store_manager', 'cashier'],
+  'stores.day_close': ['owner', 'store_manager'],
+  'receipts.reprint': ['owner', 'store_manager', 'cashier'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -10,6 +10,8 @@
 //   8. charge       wallets through the PaymentProvider            undo: reverse the charges
 //   9. post         one document: lines, stock moves, journal, audit chain of the register
 //
+// A training sale (培训模式) stops after step 7 and answers a receipt marked TRAINING.
+//
 // Only step 8 reaches outside the database, and it runs after every check that can fail on the
 // request alone, so a customer is charged only for a sale that is about to be recorded; if posting
 // still fails (out of stock under the block policy, an approval spent meanwhile), the charges are
@@ -33,6 +35,7 @@ import { buildSalePlan } from '../modules/sales/sale-plan';
 import { checkTenders, settle } from '../modules/sales/tender';
 import { chargeWallets, reverseCharges, type PaymentsConfig } from '../modules/sales/wallet-charges';
 import { requireTillRegister } from '../modules/shifts/register-access';
+import { trainingReceipt } from '../modules/sales/training';
 import { findShift } from '../modules/shifts/service';
 import { readCheckoutSettings } from '../modules/store-settings/service';
 
@@ -54,7 +57,7 @@ export async function checkout(deps: CheckoutDeps, auth: AuthContext, sale: Sale
 
   // 2. replay — a retry may carry a fresh approval token; it is still the same sale.
   const hash = payloadHash({ ...sale, approvalToken: undefined });
-  const prior = await findPosted(db, { companyId, clientId: sale.id, payloadHash: hash });
+  const prior = sale.training ? null : await findPosted(db, { companyId, clientId: sale.id, payloadHash: hash });
   if (prior) return prior;
 
   // 3. shift
@@ -88,6 +91,9 @@ export async function checkout(deps: CheckoutDeps, auth: AuthContext, sale: Sale
       actions: approvalsNeeded,
     });
   }
+
+  // Training mode (培训模式): checked like a sale up to here; nothing is charged, numbered or posted.
+  if (sale.training) return { replayed: false, document: trainingReceipt({ sale, storeId, shiftId: shift.id, resolved, priced, change, at: deps.clock() }) };
 
   // 8. charge
   const charges = sale.offline

@@ -8,6 +8,7 @@
 // (or less than nothing) on hand, the last known unit cost is used.
 // Batches: issues pick FEFO (earliest expiry first, then oldest batch) unless a batch is named.
 import { sql, type Kysely } from 'kysely';
+import { insertRows, runSql } from '../../db/dialect';
 import { mulDivRound } from '../../core/money/round';
 import { prorate } from '../../core/money/prorate';
 import type { DB } from '../../db/schema';
@@ -35,8 +36,52 @@ export interface ReceiptRequest {
   batchId?: string;
 }
 
+/**
+ * The balance rows of some products in a store, read in one query, for a document that plans
+ * several issues (a sale of five products) instead of three queries per product. Read it inside
+ * the posting transaction before the document writes its own moves: it is what those moves start
+ * from, exactly as the per-product queries would have seen it.
+ */
+export interface StockSnapshot {
+  storeId: string;
+  rows: Map<string, BalanceRow[]>;
+}
+
+interface BalanceRow {
+  location_id: string;
+  batch_id: string;
+  qty: number;
+  cost_value: number;
+  expiry_date: string | null;
+  created_at: string | null;
+}
+
+// Naming the store's locations lets the (store, location, product, batch) key find each row
+// directly instead of scanning every balance of the store.
+export async function readStock(trx: Kysely<DB>, storeId: string, productIds: readonly string[]): Promise<StockSnapshot> {
+  const rows = new Map<string, BalanceRow[]>(productIds.map((id) => [id, []]));
+  if (productIds.length) {
+    const r = await runSql<BalanceRow & { product_id: string }>(
+      trx,
+      `SELECT sb.product_id, sb.location_id, sb.batch_id, sb.qty, sb.cost_value, b.expiry_date, b.created_at
+       FROM stock_balances sb LEFT JOIN batches b ON b.id = sb.batch_id
+       WHERE sb.store_id = ? AND sb.location_id IN (SELECT id FROM locations WHERE store_id = ?)
+         AND sb.product_id IN (${productIds.map(() => '?').join(', ')})`,
+      [storeId, storeId, ...productIds],
+    );
+    for (const row of r.rows) rows.get(row.product_id)!.push({ ...row, qty: Number(row.qty), cost_value: Number(row.cost_value) });
+  }
+  return { storeId, rows };
+}
+
+function snapshotRows(snapshot: StockSnapshot | undefined, storeId: string, productId: string): BalanceRow[] | undefined {
+  return snapshot?.storeId === storeId ? snapshot.rows.get(productId) : undefined;
+}
+
 /** On-hand quantity and value of a product across a store's locations and batches. */
-export async function productPosition(trx: Kysely<DB>, storeId: string, productId: string): Promise<{ qty: number; value: number }> {
+export async function productPosition(trx: Kysely<DB>, storeId: string, productId: string, snapshot?: StockSnapshot): Promise<{ qty: number; value: number }> {
+  const known = snapshotRows(snapshot, storeId, productId);
+  if (known) return { qty: known.reduce((s, r) => s + r.qty, 0), value: known.reduce((s, r) => s + r.cost_value, 0) };
   const r = await sql<{ qty: number | null; value: number | null }>`
     SELECT CAST(SUM(qty) AS BIGINT) AS qty, CAST(SUM(cost_value) AS BIGINT) AS value
     FROM stock_balances WHERE store_id = ${storeId} AND product_id = ${productId}`.execute(trx);
@@ -44,8 +89,8 @@ export async function productPosition(trx: Kysely<DB>, storeId: string, productI
 }
 
 /** Cost of taking `qty` out now, by moving average (see the file comment). */
-export async function issueCost(trx: Kysely<DB>, storeId: string, productId: string, qty: number): Promise<number> {
-  const pos = await productPosition(trx, storeId, productId);
+export async function issueCost(trx: Kysely<DB>, storeId: string, productId: string, qty: number, snapshot?: StockSnapshot): Promise<number> {
+  const pos = await productPosition(trx, storeId, productId, snapshot);
   if (pos.qty > 0 && pos.value >= 0) {
     if (qty >= pos.qty) {
       // Everything that is left goes, with its exact value; any excess is costed at the average.
@@ -62,14 +107,15 @@ export async function issueCost(trx: Kysely<DB>, storeId: string, productId: str
  * batch covers (selling below zero is allowed and flagged elsewhere) comes from the last batch
  * picked, or from the unbatched balance.
  */
-export async function planIssue(trx: Kysely<DB>, req: IssueRequest): Promise<StockMoveInput[]> {
+export async function planIssue(trx: Kysely<DB>, req: IssueRequest, snapshot?: StockSnapshot): Promise<StockMoveInput[]> {
   if (req.qty <= 0) throw new RangeError(`issue qty must be positive, got ${req.qty}`);
-  const cost = await issueCost(trx, req.storeId, req.productId, req.qty);
+  const cost = await issueCost(trx, req.storeId, req.productId, req.qty, snapshot);
   const picks: { batchId: string; qty: number }[] = [];
   if (req.batchId !== undefined) {
     picks.push({ batchId: req.batchId, qty: req.qty });
   } else {
-    const rows = await trx
+    const known = snapshotRows(snapshot, req.storeId, req.productId);
+    const rows = known ? known.filter((r) => r.location_id === req.locationId && r.qty > 0) : await trx
       .selectFrom('stock_balances')
       .leftJoin('batches', 'batches.id', 'stock_balances.batch_id')
       .select(['stock_balances.batch_id', 'stock_balances.qty', 'batches.expiry_date', 'batches.created_at'])
@@ -112,6 +158,27 @@ export async function planReceipt(trx: Kysely<DB>, req: ReceiptRequest): Promise
     .onConflict((oc) => oc.columns(['store_id', 'product_id']).doUpdateSet({ last_unit_cost: unitCost }))
     .execute();
   return { lineNo: req.lineNo, locationId: req.locationId, productId: req.productId, batchId: req.batchId ?? '', qty: req.qty, costValue: req.value };
+}
+
+/**
+ * planReceipt for many lines at once (a 50-line goods receipt): one upsert of the last unit costs
+ * instead of one per line. Lines are applied in order, so of two lines for the same product × store
+ * the later one's cost is kept, exactly as calling planReceipt line by line would leave it.
+ */
+export async function planReceipts(trx: Kysely<DB>, reqs: readonly ReceiptRequest[]): Promise<StockMoveInput[]> {
+  const last = new Map<string, [string, string, number]>();
+  for (const req of reqs) {
+    if (req.qty <= 0) throw new RangeError(`receipt qty must be positive, got ${req.qty}`);
+    const key = `${req.storeId}|${req.productId}`;
+    // Re-inserted so the map keeps the order of the last write; one row per key (PostgreSQL
+    // refuses an upsert that touches a row twice).
+    last.delete(key);
+    last.set(key, [req.storeId, req.productId, mulDivRound(req.value, 1000, req.qty)]);
+  }
+  if (last.size) {
+    await insertRows(trx, 'cost_state', ['store_id', 'product_id', 'last_unit_cost'], [...last.values()], 'ON CONFLICT (store_id, product_id) DO UPDATE SET last_unit_cost = excluded.last_unit_cost');
+  }
+  return reqs.map((req) => ({ lineNo: req.lineNo, locationId: req.locationId, productId: req.productId, batchId: req.batchId ?? '', qty: req.qty, costValue: req.value }));
 }
 
 // Earliest expiry first; batches without expiry after dated ones; then the oldest batch; the

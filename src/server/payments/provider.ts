@@ -27,5 +27,6 @@ export interface PaymentProvider {
   query(paymentId: string): Promise<ChargeResult>;
   /** Cancel (撤销) a charge we could not confirm; safe to call whatever its state. */
   reverse(paymentId: string): Promise<{ reversed: boolean }>;
+  /** Give back part or all of a succeeded charge; the same `refundId` again is the same refund, never a second one. */
   refund(paymentId: string, refundId: string, amount: number): Promise<{ status: 'succeeded' | 'failed'; providerRef?: string }>;
 }

@@ -15,6 +15,8 @@ interface SimCharge {
 
 export class SimulatedPaymentProvider implements PaymentProvider {
   private charges = new Map<string, SimCharge>();
+  /** Refunds by refund id: asking again with the same id answers the same, never refunds twice. */
+  private refunds = new Map<string, { status: 'succeeded' | 'failed'; providerRef?: string }>();
   private seq = 0;
 
   async charge(req: ChargeRequest): Promise<ChargeResult> {
@@ -43,10 +45,14 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   }
 
   async refund(paymentId: string, refundId: string, amount: number) {
+    const prior = this.refunds.get(refundId);
+    if (prior?.status === 'succeeded') return prior;
     const c = this.charges.get(paymentId);
     if (!c || c.status !== 'succeeded' || c.refunded + amount > c.req.amount) return { status: 'failed' as const };
     c.refunded += amount;
-    return { status: 'succeeded' as const, providerRef: `${c.ref}-R${refundId.slice(-6)}` };
+    const done = { status: 'succeeded' as const, providerRef: `${c.ref}-R${String(this.refunds.size + 1).padStart(4, '0')}` };
+    this.refunds.set(refundId, done);
+    return done;
   }
 
   private result(c: SimCharge): ChargeResult {

@@ -8,6 +8,8 @@ export interface DocumentTypeSpec {
   journal: 'required' | 'optional';
   /** Every line with a product and a non-zero qty must have produced at least one stock move. */
   movesPerStockLine: boolean;
+  /** Till documents: the `sales` row (kind) each must have, for shift close and the reports. */
+  tillKind?: 'sale' | 'return' | 'exchange' | 'void';
 }
 
 export const DOCUMENT_TYPES = {
@@ -21,7 +23,13 @@ export const DOCUMENT_TYPES = {
   transfer_in: { prefix: 'TI', numbering: 'store', journal: 'optional', movesPerStockLine: true },
   stocktake_adjustment: { prefix: 'ST', numbering: 'store', journal: 'optional', movesPerStockLine: true },
   price_change: { prefix: 'PC', numbering: 'store', journal: 'optional', movesPerStockLine: false },
-  sale: { prefix: 'SA', numbering: 'register', journal: 'required', movesPerStockLine: true },
+  sale: { prefix: 'SA', numbering: 'register', journal: 'required', movesPerStockLine: true, tillKind: 'sale' },
+  // 交接班: the drawer count of a shift; books over/short only when there is a difference.
+  shift_close: { prefix: 'SC', numbering: 'register', journal: 'optional', movesPerStockLine: false },
+  // Returns, exchanges and voids share the register's receipt sequence (docs/checkout.md).
+  sale_return: { prefix: 'RT', numbering: 'register', journal: 'required', movesPerStockLine: true, tillKind: 'return' },
+  exchange: { prefix: 'EX', numbering: 'register', journal: 'required', movesPerStockLine: true, tillKind: 'exchange' },
+  sale_void: { prefix: 'VD', numbering: 'register', journal: 'required', movesPerStockLine: true, tillKind: 'void' },
 } as const satisfies Record<string, DocumentTypeSpec>;
 
 export type DocumentType = keyof typeof DOCUMENT_TYPES;

@@ -6,8 +6,8 @@
 // that transaction commits. With synchronous=FULL this turns one fsync per sale into one per batch.
 // On PostgreSQL each document is its own transaction; the server does its own group commit.
 import { EventEmitter } from 'node:events';
-import { sql, type Kysely } from 'kysely';
-import { isRetryableConflict, isUniqueViolation, type Database } from '../../db/dialect';
+import type { Kysely } from 'kysely';
+import { isRetryableConflict, isUniqueViolation, runSql, type Database } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 import { notFound } from '../http/problem';
 import type { PostOutcome, PostingRequest } from './types';
@@ -95,14 +95,14 @@ export class PostingEngine {
       try {
         await db.transaction().execute(async (trx) => {
           for (const job of batch) {
-            await sql`SAVEPOINT doc`.execute(trx);
+            await runSql(trx, 'SAVEPOINT doc', []);
             try {
               const value = await writeDocument(trx, job.req, await this.context(trx, job.req));
-              await sql`RELEASE SAVEPOINT doc`.execute(trx);
+              await runSql(trx, 'RELEASE SAVEPOINT doc', []);
               settled.push({ ok: true, value });
             } catch (error) {
-              await sql`ROLLBACK TO SAVEPOINT doc`.execute(trx);
-              await sql`RELEASE SAVEPOINT doc`.execute(trx);
+              await runSql(trx, 'ROLLBACK TO SAVEPOINT doc', []);
+              await runSql(trx, 'RELEASE SAVEPOINT doc', []);
               settled.push({ ok: false, error });
             }
           }

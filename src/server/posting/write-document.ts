@@ -1,14 +1,21 @@
 // Writes one document inside an open transaction: header, lines, stock moves, balance increments,
 // journal entries, audit event, outbox row (ARCHITECTURE §3). Nothing here commits; the engine does.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { insertRows, runSql } from '../../db/dialect';
 import { uuidv7 } from '../../core/id/uuidv7';
 import { businessDate } from '../../core/time/business-date';
+import { addDays } from '../../core/time/calendar-date';
 import type { DB } from '../../db/schema';
 import { appendAudit, chains } from '../audit/chain';
 import { conflict } from '../http/problem';
 import { DOCUMENT_TYPES } from './document-types';
 import type { PostedDocument, PostOutcome, PostingPlan, PostingRequest } from './types';
 import { assertPlanBalanced } from './validate-plan';
+
+const DOCUMENT_COLUMNS = [
+  'id', 'client_id', 'company_id', 'store_id', 'register_id', 'type', 'number_scope', 'number_seq', 'number',
+  'business_date', 'posted_at', 'posted_by', 'approved_by', 'payload_hash', 'total', 'memo', 'result_json',
+];
 
 export interface StoreRef {
   code: string;
@@ -28,12 +35,12 @@ export interface WriteContext {
 
 /** Same client id seen before: same payload replays the stored body, a different one is refused. */
 export async function findPosted(trx: Kysely<DB>, req: Pick<PostingRequest, 'companyId' | 'clientId' | 'payloadHash'>): Promise<PostOutcome | null> {
-  const prior = await trx
-    .selectFrom('documents')
-    .select(['payload_hash', 'result_json'])
-    .where('company_id', '=', req.companyId)
-    .where('client_id', '=', req.clientId)
-    .executeTakeFirst();
+  const { rows } = await runSql<{ payload_hash: string; result_json: string }>(
+    trx,
+    'SELECT payload_hash, result_json FROM documents WHERE company_id = ? AND client_id = ?',
+    [req.companyId, req.clientId],
+  );
+  const prior = rows[0];
   if (!prior) return null;
   if (prior.payload_hash !== req.payloadHash) {
     throw conflict(
@@ -50,13 +57,15 @@ export async function writeDocument(trx: Kysely<DB>, req: PostingRequest, ctx: W
   if (prior) return prior;
 
   const spec = DOCUMENT_TYPES[req.type];
+  const { date, periodLocked } = await openBusinessDate(trx, req, ctx, spec.numbering === 'register');
   const numberScope =
     spec.numbering === 'register' ? `register:${req.registerId}` : `store:${req.storeId}:${req.type}`;
   // Counter row bumped inside the transaction: a rolled-back document gives its number back.
-  const counter = await sql<{ value: number }>`
-    INSERT INTO counters (scope, value) VALUES (${numberScope}, 1)
-    ON CONFLICT (scope) DO UPDATE SET value = counters.value + 1
-    RETURNING value`.execute(trx);
+  const counter = await runSql<{ value: number }>(
+    trx,
+    'INSERT INTO counters (scope, value) VALUES (?, 1) ON CONFLICT (scope) DO UPDATE SET value = counters.value + 1 RETURNING value',
+    [numberScope],
+  );
   const seq = Number(counter.rows[0].value);
   const number =
     spec.numbering === 'register'
@@ -69,7 +78,6 @@ export async function writeDocument(trx: Kysely<DB>, req: PostingRequest, ctx: W
 
   const approvedBy = plan.approvedBy ?? null;
   const postedAt = ctx.now.toISOString();
-  const date = businessDate(req.occurredAt ?? ctx.now, ctx.store.timezone);
   const document: PostedDocument = {
     id: documentId,
     clientId: req.clientId,
@@ -84,47 +92,22 @@ export async function writeDocument(trx: Kysely<DB>, req: PostingRequest, ctx: W
     total: plan.total,
     memo: plan.memo ?? '',
     ...plan.result,
+    ...(periodLocked ? { periodLocked } : {}),
   };
 
-  await trx
-    .insertInto('documents')
-    .values({
-      id: documentId,
-      client_id: req.clientId,
-      company_id: req.companyId,
-      store_id: req.storeId,
-      register_id: req.registerId ?? null,
-      type: req.type,
-      number_scope: numberScope,
-      number_seq: seq,
-      number,
-      business_date: date,
-      posted_at: postedAt,
-      posted_by: req.actorId,
-      approved_by: approvedBy,
-      payload_hash: req.payloadHash,
-      total: plan.total,
-      memo: plan.memo ?? '',
-      result_json: JSON.stringify(document),
-    })
-    .execute();
+  // Statements below go through `runSql`/`insertRows`: one fixed text each, no query building.
+  const body = JSON.stringify(document);
+  await insertRows(trx, 'documents', DOCUMENT_COLUMNS, [
+    [documentId, req.clientId, req.companyId, req.storeId, req.registerId ?? null, req.type, numberScope, seq, number, date, postedAt, req.actorId, approvedBy, req.payloadHash, plan.total, plan.memo ?? '', body],
+  ]);
 
   if (plan.lines.length) {
-    await trx
-      .insertInto('document_lines')
-      .values(
-        plan.lines.map((l, i) => ({
-          document_id: documentId,
-          line_no: i + 1,
-          product_id: l.productId ?? null,
-          account_code: l.accountCode ?? null,
-          qty: l.qty,
-          unit_price: l.unitPrice,
-          amount: l.amount,
-          data_json: l.data ? JSON.stringify(l.data) : null,
-        })),
-      )
-      .execute();
+    await insertRows(
+      trx,
+      'document_lines',
+      ['document_id', 'line_no', 'product_id', 'account_code', 'qty', 'unit_price', 'amount', 'data_json'],
+      plan.lines.map((l, i) => [documentId, i + 1, l.productId ?? null, l.accountCode ?? null, l.qty, l.unitPrice, l.amount, l.data ? JSON.stringify(l.data) : null]),
+    );
   }
 
   await writeStock(trx, req, plan, documentId, date, postedAt);
@@ -140,22 +123,32 @@ export async function writeDocument(trx: Kysely<DB>, req: PostingRequest, ctx: W
     subjectId: documentId,
     storeId: req.storeId,
     at: postedAt,
-    data: { number, total: plan.total, approvedBy, ...plan.auditData },
+    data: { number, total: plan.total, approvedBy, ...plan.auditData, ...(periodLocked ? { periodLocked } : {}) },
   });
 
-  await trx
-    .insertInto('outbox')
-    .values({
-      id: uuidv7(),
-      topic: `document.${req.type}.posted`,
-      document_id: documentId,
-      payload_json: JSON.stringify(document),
-      created_at: postedAt,
-      published_at: null,
-    })
-    .execute();
+  await insertRows(trx, 'outbox', ['id', 'topic', 'document_id', 'payload_json', 'created_at', 'published_at'], [
+    [uuidv7(), `document.${req.type}.posted`, documentId, body, postedAt, null],
+  ]);
 
   return { replayed: false, document };
+}
+
+/**
+ * The document's business date, checked against the company's lock date (关账). A closed period
+ * takes no new postings (409 `period_locked`), except a till document that happened offline in it:
+ * the till already handed over the goods and took the money, so the sale is never refused; it
+ * posts on the first open date and records the date it happened (`periodLocked`).
+ */
+async function openBusinessDate(trx: Kysely<DB>, req: PostingRequest, ctx: WriteContext, tillDocument: boolean) {
+  const date = businessDate(req.occurredAt ?? ctx.now, ctx.store.timezone);
+  const { rows } = await runSql<{ books_lock_date: string | null }>(trx, 'SELECT books_lock_date FROM companies WHERE id = ?', [req.companyId]);
+  const lockDate = rows[0]?.books_lock_date ?? null;
+  if (!lockDate || date > lockDate) return { date, periodLocked: null };
+  if (tillDocument && req.occurredAt) {
+    const openDate = addDays(lockDate, 1);
+    return { date: openDate, periodLocked: { occurredOn: date, postedOn: openDate, lockDate } };
+  }
+  throw conflict('period_locked', `The books are closed up to ${lockDate}; business date ${date} is in a closed period`, 'businessDate', { lockDate, businessDate: date });
 }
 
 async function writeStock(
@@ -167,24 +160,12 @@ async function writeStock(
   postedAt: string,
 ) {
   if (!plan.moves.length) return;
-  await trx
-    .insertInto('stock_moves')
-    .values(
-      plan.moves.map((m, i) => ({
-        document_id: documentId,
-        move_no: i + 1,
-        line_no: m.lineNo,
-        store_id: req.storeId,
-        location_id: m.locationId,
-        product_id: m.productId,
-        batch_id: m.batchId ?? '',
-        qty: m.qty,
-        cost_value: m.costValue,
-        business_date: date,
-        posted_at: postedAt,
-      })),
-    )
-    .execute();
+  await insertRows(
+    trx,
+    'stock_moves',
+    ['document_id', 'move_no', 'line_no', 'store_id', 'location_id', 'product_id', 'batch_id', 'qty', 'cost_value', 'business_date', 'posted_at'],
+    plan.moves.map((m, i) => [documentId, i + 1, m.lineNo, req.storeId, m.locationId, m.productId, m.batchId ?? '', m.qty, m.costValue, date, postedAt]),
+  );
 
   // One increment per balance key: PostgreSQL refuses to touch a row twice in one upsert.
   const byKey = new Map<string, { location_id: string; product_id: string; batch_id: string; qty: number; cost_value: number }>();
@@ -197,16 +178,13 @@ async function writeStock(
     byKey.set(key, acc);
   }
   // Atomic increments, never read-modify-write: concurrent documents cannot lose each other's moves.
-  await trx
-    .insertInto('stock_balances')
-    .values([...byKey.values()].map((b) => ({ store_id: req.storeId, ...b })))
-    .onConflict((oc) =>
-      oc.columns(['store_id', 'location_id', 'product_id', 'batch_id']).doUpdateSet({
-        qty: sql`stock_balances.qty + excluded.qty`,
-        cost_value: sql`stock_balances.cost_value + excluded.cost_value`,
-      }),
-    )
-    .execute();
+  await insertRows(
+    trx,
+    'stock_balances',
+    ['store_id', 'location_id', 'product_id', 'batch_id', 'qty', 'cost_value'],
+    [...byKey.values()].map((b) => [req.storeId, b.location_id, b.product_id, b.batch_id, b.qty, b.cost_value]),
+    'ON CONFLICT (store_id, location_id, product_id, batch_id) DO UPDATE SET qty = stock_balances.qty + excluded.qty, cost_value = stock_balances.cost_value + excluded.cost_value',
+  );
 }
 
 async function writeJournal(
@@ -219,35 +197,16 @@ async function writeJournal(
 ) {
   if (!plan.journal.length) return;
   const entries = plan.journal.map((e) => ({ id: uuidv7(), entry: e }));
-  await trx
-    .insertInto('journal_entries')
-    .values(
-      entries.map(({ id, entry }) => ({
-        id,
-        company_id: req.companyId,
-        store_id: req.storeId,
-        document_id: documentId,
-        business_date: date,
-        posted_at: postedAt,
-        memo: entry.memo,
-      })),
-    )
-    .execute();
-  await trx
-    .insertInto('journal_lines')
-    .values(
-      entries.flatMap(({ id, entry }) =>
-        entry.lines.map((l, i) => ({
-          entry_id: id,
-          line_no: i + 1,
-          company_id: req.companyId,
-          store_id: req.storeId,
-          account_code: l.account,
-          debit: l.debit,
-          credit: l.credit,
-          memo: l.memo ?? '',
-        })),
-      ),
-    )
-    .execute();
+  await insertRows(
+    trx,
+    'journal_entries',
+    ['id', 'company_id', 'store_id', 'document_id', 'business_date', 'posted_at', 'memo'],
+    entries.map(({ id, entry }) => [id, req.companyId, req.storeId, documentId, date, postedAt, entry.memo]),
+  );
+  await insertRows(
+    trx,
+    'journal_lines',
+    ['entry_id', 'line_no', 'company_id', 'store_id', 'account_code', 'debit', 'credit', 'memo'],
+    entries.flatMap(({ id, entry }) => entry.lines.map((l, i) => [id, i + 1, req.companyId, req.storeId, l.account, l.debit, l.credit, l.memo ?? ''])),
+  );
 }

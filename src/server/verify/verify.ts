@@ -3,7 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { auditHash, GENESIS_HASH } from '../audit/chain';
-import { DOCUMENT_TYPES } from '../posting/document-types';
+import { DOCUMENT_TYPES, type DocumentTypeSpec } from '../posting/document-types';
 
 export type InvariantName = 'STOCK' | 'GL' | 'ONCE' | 'SEQ' | 'CHAIN' | 'LINK';
 
@@ -84,7 +84,16 @@ async function checkLedger(db: Kysely<DB>): Promise<string | null> {
 async function checkOnce(db: Kysely<DB>): Promise<string | null> {
   const dup = await sql<{ client_id: string; n: number }>`
     SELECT client_id, CAST(COUNT(*) AS BIGINT) AS n FROM documents GROUP BY company_id, client_id HAVING COUNT(*) > 1 LIMIT 1`.execute(db);
-  return dup.rows[0] ? `client id ${dup.rows[0].client_id} was posted ${dup.rows[0].n} times` : null;
+  if (dup.rows[0]) return `client id ${dup.rows[0].client_id} was posted ${dup.rows[0].n} times`;
+  // A sale is voided once, and no line of it goes back more often than it was sold.
+  const voids = await sql<{ number: string; n: number }>`
+    SELECT d.number, CAST(COUNT(*) AS BIGINT) AS n FROM sales s JOIN documents d ON d.id = s.original_document_id
+    WHERE s.kind = 'void' GROUP BY d.number HAVING COUNT(*) > 1 LIMIT 1`.execute(db);
+  if (voids.rows[0]) return `sale ${voids.rows[0].number} was voided ${voids.rows[0].n} times`;
+  const over = await sql<{ number: string; line_no: number }>`
+    SELECT d.number, r.line_no FROM sale_line_returns r JOIN documents d ON d.id = r.document_id
+    WHERE r.returned_qty > r.sold_qty LIMIT 1`.execute(db);
+  return over.rows[0] ? `sale ${over.rows[0].number} line ${over.rows[0].line_no} was returned more than sold` : null;
 }
 
 /** SEQ: numbers run 1..n without a gap in every scope (receipt numbers per register). */
@@ -164,6 +173,22 @@ async function checkLinks(db: Kysely<DB>): Promise<string | null> {
       LIMIT 1`.execute(db);
     if (r.rows[0]) return `${r.rows[0].type} ${r.rows[0].number} line ${r.rows[0].line_no} has no stock move`;
   }
+  // Till documents carry their `sales` row of the right kind; returns of a receipt, exchanges and
+  // voids name a sale (shift close and the reports read these rows).
+  for (const [type, spec] of Object.entries(DOCUMENT_TYPES) as [string, DocumentTypeSpec][]) {
+    if (!spec.tillKind) continue;
+    const r = await sql<{ number: string }>`
+      SELECT d.number FROM documents d WHERE d.type = ${type}
+        AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.document_id = d.id AND s.kind = ${spec.tillKind})
+      LIMIT 1`.execute(db);
+    if (r.rows[0]) return `${type} ${r.rows[0].number} has no ${spec.tillKind} row in sales`;
+  }
+  const unlinked = await sql<{ number: string; kind: string }>`
+    SELECT d.number, s.kind FROM sales s JOIN documents d ON d.id = s.document_id
+    LEFT JOIN documents o ON o.id = s.original_document_id
+    WHERE (s.kind IN ('exchange', 'void') AND s.original_document_id IS NULL) OR (s.original_document_id IS NOT NULL AND (o.type IS NULL OR o.type <> 'sale'))
+    LIMIT 1`.execute(db);
+  if (unlinked.rows[0]) return `${unlinked.rows[0].kind} ${unlinked.rows[0].number} names no original sale`;
   const orphan = await sql<{ entry_id: string }>`
     SELECT j.id AS entry_id FROM journal_entries j WHERE NOT EXISTS (SELECT 1 FROM journal_lines l WHERE l.entry_id = j.id) LIMIT 1`.execute(db);
   if (orphan.rows[0]) return `journal entry ${orphan.rows[0].entry_id} has no lines`;

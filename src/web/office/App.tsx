@@ -18,6 +18,46 @@ const UsersPage = lazy(() => import('./pages/UsersPage'));
 const StoresPage = lazy(() => import('./pages/StoresPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const DocumentsPage = lazy(() => import('./pages/DocumentsPage'));
+const ProductsPage = lazy(() => import('./pages/catalog/ProductsPage'));
+const CategoriesPage = lazy(() => import('./pages/catalog/CategoriesPage'));
+const SuppliersPage = lazy(() => import('./pages/catalog/SuppliersPage'));
+const PriceChangesPage = lazy(() => import('./pages/catalog/PriceChangesPage'));
+const ImportPage = lazy(() => import('./pages/catalog/ImportPage'));
+const StockPage = lazy(() => import('./pages/stock/StockPage'));
+const StockCardPage = lazy(() => import('./pages/stock/StockCardPage'));
+const ReceiptsPage = lazy(() => import('./pages/stock-docs/ReceiptsPage'));
+const WriteOffsPage = lazy(() => import('./pages/stock-docs/WriteOffsPage'));
+const TransfersPage = lazy(() => import('./pages/stock-docs/TransfersPage'));
+const StocktakesPage = lazy(() => import('./pages/stock-docs/StocktakesPage'));
+const StocktakeDetailPage = lazy(() => import('./pages/stock-docs/StocktakeDetailPage'));
+const MobileStocktakePage = lazy(() => import('./pages/stock-docs/MobileStocktakePage'));
+const SalesPage = lazy(() => import('./pages/sales/SalesPage'));
+const ShiftsPage = lazy(() => import('./pages/sales/ShiftsPage'));
+const SettingsPage = lazy(() => import('./pages/sales/SettingsPage'));
+const ReportsPage = lazy(() => import('./pages/reports/ReportsPage'));
+
+/** Sales journal, shifts and day close, checkout settings. */
+const SALES_ROUTES: { path: string; page: ReactNode; anyOf: string[] }[] = [
+  { path: 'sales', page: <SalesPage />, anyOf: ['sales.read'] },
+  { path: 'shifts', page: <ShiftsPage />, anyOf: ['shifts.read'] },
+  { path: 'settings', page: <SettingsPage />, anyOf: ['stores.read'] },
+];
+
+/** Catalog and stock screens: path, page, and the permissions any one of which opens it. */
+const INVENTORY_ROUTES: { path: string; page: ReactNode; anyOf: string[] }[] = [
+  { path: 'products', page: <ProductsPage />, anyOf: ['products.read'] },
+  { path: 'categories', page: <CategoriesPage />, anyOf: ['products.read'] },
+  { path: 'suppliers', page: <SuppliersPage />, anyOf: ['stock.read'] },
+  { path: 'price-changes', page: <PriceChangesPage />, anyOf: ['catalog.manage'] },
+  { path: 'import', page: <ImportPage />, anyOf: ['import.run'] },
+  { path: 'stock', page: <StockPage />, anyOf: ['stock.read'] },
+  { path: 'stock/card/:productId', page: <StockCardPage />, anyOf: ['stock.read'] },
+  { path: 'receipts', page: <ReceiptsPage />, anyOf: ['documents.read'] },
+  { path: 'write-offs', page: <WriteOffsPage />, anyOf: ['documents.read'] },
+  { path: 'transfers', page: <TransfersPage />, anyOf: ['stock.read'] },
+  { path: 'stocktakes', page: <StocktakesPage />, anyOf: ['stocktake.count'] },
+  { path: 'stocktakes/:id', page: <StocktakeDetailPage />, anyOf: ['stocktake.count'] },
+];
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { me } = useSession();
@@ -94,8 +134,33 @@ export function OfficeApp() {
                     </RequirePermission>
                   }
                 />
+                {INVENTORY_ROUTES.map(({ path, page, anyOf }) => (
+                  <Route key={path} path={path} element={<RequirePermission anyOf={anyOf}>{page}</RequirePermission>} />
+                ))}
+                {SALES_ROUTES.map(({ path, page, anyOf }) => (
+                  <Route key={path} path={path} element={<RequirePermission anyOf={anyOf}>{page}</RequirePermission>} />
+                ))}
+                <Route
+                  path="reports"
+                  element={
+                    <RequirePermission anyOf={['reports.read']}>
+                      <ReportsPage />
+                    </RequirePermission>
+                  }
+                />
                 <Route path="*" element={<NotFound />} />
               </Route>
+              {/* The phone counting screen has no sidebar: it is used on a 360 px PDA. */}
+              <Route
+                path="/m/stocktake/:id"
+                element={
+                  <RequireSession>
+                    <RequirePermission anyOf={['stocktake.count']}>
+                      <MobileStocktakePage />
+                    </RequirePermission>
+                  </RequireSession>
+                }
+              />
             </Routes>
           </Suspense>
         </BrowserRouter>

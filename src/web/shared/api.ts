@@ -78,6 +78,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** A 401 is an expected answer here (login, session probe): do not leave the page. */
   allowUnauthorized?: boolean;
+  /** Extra request headers, e.g. Idempotency-Key for a write that must not repeat on retry. */
+  headers?: Record<string, string>;
 }
 
 async function readProblem(response: Response): Promise<Problem> {
@@ -101,7 +103,7 @@ async function readProblem(response: Response): Promise<Problem> {
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';

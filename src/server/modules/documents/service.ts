@@ -2,6 +2,7 @@
 // (stock + accounts), cash paid-in / paid-out of a register, and manual journal entries.
 // Later issues add sales, receipts, transfers and stocktakes the same way.
 import type { Kysely } from 'kysely';
+import type { DOCUMENT_SORTS } from '../../../contracts/documents';
 import { mulDivRound } from '../../../core/money/round';
 import type { DB } from '../../../db/schema';
 import type { AuthContext } from '../../auth/auth-context';
@@ -38,6 +39,8 @@ export interface JournalEntryInput {
   memo: string;
   lines: { account: string; debit: number; credit: number; memo?: string }[];
 }
+
+type DocumentSort = (typeof DOCUMENT_SORTS)[number];
 
 export class DocumentsService {
   constructor(
@@ -174,7 +177,7 @@ export class DocumentsService {
     });
   }
 
-  async list(auth: AuthContext, q: { storeId?: string; type?: string; page: number; pageSize: number }) {
+  async list(auth: AuthContext, q: { storeId?: string; type?: string; from?: string; to?: string; sort?: DocumentSort; page: number; pageSize: number }) {
     let query = this.db
       .selectFrom('documents')
       .leftJoin('users', 'users.id', 'documents.posted_by')
@@ -190,11 +193,18 @@ export class DocumentsService {
       }
     }
     if (q.type) query = query.where('documents.type', '=', q.type);
+    if (q.from) query = query.where('documents.business_date', '>=', q.from);
+    if (q.to) query = query.where('documents.business_date', '<=', q.to);
     const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    const rows = await query
+    const sort = q.sort ?? '-postedAt';
+    const direction = sort.startsWith('-') ? 'desc' : 'asc';
+    // Ties (one business date, one instant) fall back to the id, a UUIDv7: posting order.
+    const ordered = sort.endsWith('businessDate')
+      ? query.orderBy('documents.business_date', direction).orderBy('documents.posted_at', direction)
+      : query.orderBy('documents.posted_at', direction);
+    const rows = await ordered
       .select(SUMMARY_COLUMNS)
-      .orderBy('documents.posted_at', 'desc')
-      .orderBy('documents.id', 'desc')
+      .orderBy('documents.id', direction)
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
       .execute();
@@ -278,12 +288,13 @@ export class DocumentsService {
 
   private async assertAccounts(companyId: string, codes: string[], field: string) {
     if (!codes.length) return;
-    const rows = await this.db.selectFrom('accounts').select('code').where('company_id', '=', companyId).where('code', 'in', [...new Set(codes)]).execute();
+    // A deactivated account keeps its history but takes no new postings (docs/accounting.md).
+    const rows = await this.db.selectFrom('accounts').select('code').where('company_id', '=', companyId).where('code', 'in', [...new Set(codes)]).where('active', '=', 1).execute();
     const known = new Set(rows.map((r) => r.code));
     codes.forEach((c, i) => {
       if (!known.has(c)) {
         const path = field === 'account' ? 'account' : `${field}.${i}.account`;
-        throw unprocessable('unknown_account', `Account ${c} is not in the chart of accounts`, path);
+        throw unprocessable('unknown_account', `Account ${c} is not an active account of the chart of accounts`, path);
       }
     });
   }

@@ -2,6 +2,7 @@
 // their barcodes and one audit event, in the caller's single transaction: all rows or none.
 import type { Kysely } from 'kysely';
 import { classifyBarcode } from '../../../core/barcode/ean';
+import { insertRows } from '../../../db/dialect';
 import type { DB } from '../../../db/schema';
 import { appendAudit, chains } from '../../audit/chain';
 import type { AuthContext } from '../../auth/auth-context';
@@ -15,6 +16,7 @@ export type ImportProduct = ProductRow & { categoryId: string | null };
 const SLICE = 2000;
 /** 6 columns × 2000 rows stays under SQLite's 32,766 bound parameters per statement. */
 const BARCODE_CHUNK = 2000;
+const BARCODE_COLUMNS = ['company_id', 'code', 'product_id', 'unit', 'kind', 'created_at'] as const;
 
 export interface CatalogWritten {
   productIds: string[];
@@ -51,11 +53,9 @@ export async function writeCatalog(
       at,
     );
     productIds.push(...ids);
-    const codes = slice.flatMap((p, j) =>
-      p.barcodes.map((code) => ({ company_id: companyId, code, product_id: ids[j], unit: p.unit, kind: classifyBarcode(code), created_at: at })),
-    );
+    const codes = slice.flatMap((p, j) => p.barcodes.map((code) => [companyId, code, ids[j], p.unit, classifyBarcode(code), at]));
     for (let k = 0; k < codes.length; k += BARCODE_CHUNK) {
-      await trx.insertInto('barcodes').values(codes.slice(k, k + BARCODE_CHUNK)).execute();
+      await insertRows(trx, 'barcodes', BARCODE_COLUMNS, codes.slice(k, k + BARCODE_CHUNK));
     }
     barcodes += codes.length;
     await yieldToEventLoop();

@@ -111,20 +111,39 @@ describe.each(testDialects)('stock alerts on %s', (dialect) => {
     expect(await alerts('&kind=negative_stock')).toEqual([expect.objectContaining({ kind: 'negative_stock', severity: 'critical', productId: p, locationId: location.id, qty: -2_000, detail: { lot: null, value: -200 } })]);
   });
 
-  it('flags slow movers: stock and no outgoing move for N days', async () => {
-    expect(SLOW_MOVER_DOCUMENT_TYPES).toBe('any_outgoing');
-    const moving = t.ids.products['SNK-CHIPS-70'];
+  it('flags slow movers: stock and no sale for N days (a write-off is not a sale)', async () => {
+    expect(SLOW_MOVER_DOCUMENT_TYPES).toEqual(['sale']);
+    // 10.00 a piece, 10 pieces each, received on 2026-03-02.
+    const sold = await newProduct(t);
+    const writtenOff = await newProduct(t);
+    await receive(t, clerk, { lines: [{ productId: sold, qty: 10_000, unitCost: 500 }, { productId: writtenOff, qty: 10_000, unitCost: 500 }] });
     time.setDay('2026-03-20');
-    await writeOff(t, clerk, { reason: 'internal_use', lines: [{ productId: moving, qty: 1_000 }] });
+    await writeOff(t, clerk, { reason: 'internal_use', lines: [{ productId: writtenOff, qty: 1_000 }] });
+    const cashier = await t.login('cashier');
+    const shift = await t.call(cashier, 'POST', '/api/v1/shifts', { id: uuidv7(), registerId: t.ids.r01, openingFloat: 0 });
+    expect(shift.statusCode, shift.body).toBe(201);
+    const sale = await t.call(cashier, 'POST', '/api/v1/sales', {
+      id: uuidv7(),
+      registerId: t.ids.r01,
+      shiftId: shift.json().id,
+      offline: false,
+      clientTime: time.clock().toISOString(),
+      lines: [{ productId: sold, qty: 1_000 }],
+      payments: [{ method: 'cash', amount: 1_000 }],
+      clientTotal: 1_000,
+    });
+    expect(sale.statusCode, sale.body).toBe(201);
     time.setDay('2026-04-10');
     try {
       const slow = await alerts('&kind=slow_mover');
       const bread = slow.find((a) => a.sku === 'BAK-BREAD-400');
-      // Opened on 2026-03-02 and never issued: 39 days without an outgoing move.
+      // Opened on 2026-03-02 and never sold: 39 days without a sale.
       expect(bread).toMatchObject({ severity: 'info', qty: 30_000, detail: { lastOutgoingDate: null, since: '2026-03-02', daysWithoutSale: 39, slowDays: 30 } });
-      expect(slow.map((a) => a.productId)).not.toContain(moving); // issued 21 days ago
+      // Written off on 2026-03-20 but never sold: still slow since it arrived.
+      expect(slow.find((a) => a.productId === writtenOff)).toMatchObject({ qty: 9_000, detail: { lastOutgoingDate: null, since: '2026-03-02', daysWithoutSale: 39 } });
+      expect(slow.map((a) => a.productId)).not.toContain(sold); // sold 21 days ago
       const stricter = await alerts('&kind=slow_mover&slowDays=20');
-      expect(stricter.find((a) => a.productId === moving)).toMatchObject({ detail: { lastOutgoingDate: '2026-03-20', daysWithoutSale: 21 } });
+      expect(stricter.find((a) => a.productId === sold)).toMatchObject({ detail: { lastOutgoingDate: '2026-03-20', daysWithoutSale: 21 } });
       expect(slow.every((a) => a.qty > 0)).toBe(true);
     } finally {
       time.setDay('2026-03-02');

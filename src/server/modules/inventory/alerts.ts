@@ -29,11 +29,10 @@ export interface Alert {
 export const NEAR_EXPIRY_DEFAULT_DAYS = [30, 15, 7] as const;
 
 /**
- * Document types whose outgoing moves count as selling for the slow-mover alert. Until checkout
- * posts `sale` documents every outgoing move counts; the checkout issue replaces this with
- * ['sale'] so that write-offs and transfers no longer make a product look alive.
+ * Document types whose outgoing moves count as selling for the slow-mover alert: sales only, so
+ * write-offs and transfers out do not make a product look alive.
  */
-export const SLOW_MOVER_DOCUMENT_TYPES: readonly string[] | 'any_outgoing' = 'any_outgoing';
+export const SLOW_MOVER_DOCUMENT_TYPES: readonly string[] = ['sale'];
 
 const SEVERITY_ORDER: Record<AlertSeverity, number> = { critical: 0, warning: 1, info: 2 };
 const SEVERITY_BY_THRESHOLD: AlertSeverity[] = ['critical', 'warning', 'info'];
@@ -146,11 +145,7 @@ export async function alerts(deps: InventoryDeps, auth: AuthContext, q: Query) {
  */
 async function slowMovers(deps: InventoryDeps, storeId: string, today: string, days: number): Promise<Alert[]> {
   const { db } = deps;
-  const types = SLOW_MOVER_DOCUMENT_TYPES;
-  const counted =
-    types === 'any_outgoing'
-      ? sql<string | null>`MAX(CASE WHEN m.qty < 0 THEN m.business_date END)`
-      : sql<string | null>`MAX(CASE WHEN m.qty < 0 AND d.type IN (${sql.join([...types])}) THEN m.business_date END)`;
+  const counted = sql<string | null>`MAX(CASE WHEN m.qty < 0 AND d.type IN (${sql.join([...SLOW_MOVER_DOCUMENT_TYPES])}) THEN m.business_date END)`;
   const rows = await db
     .selectFrom('stock_moves as m')
     .innerJoin('documents as d', 'd.id', 'm.document_id')

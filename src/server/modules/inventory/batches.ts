@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import { uuidv7 } from '../../../core/id/uuidv7';
 import { addDays } from '../../../core/time/calendar-date';
+import { insertRows } from '../../../db/dialect';
 import type { DB } from '../../../db/schema';
 import { conflict } from '../../http/problem';
 
@@ -27,47 +28,54 @@ export function defaultExpiry(batch: BatchInput, shelfLifeDays: number | null): 
   return null;
 }
 
+export interface BatchRequest {
+  productId: string;
+  batch: BatchInput;
+  shelfLifeDays: number | null;
+  /** Where the batch was given (`lines.3.batch`), for the 409. */
+  field: string;
+}
+
 /**
- * The batch of `productId` called `lot`, created if new. A lot is one production run, so the same
- * lot arriving with other dates is a data-entry error: 409 naming the date that differs. Dates the
- * request leaves out are taken from the existing batch.
+ * The batches of `productId` called `lot` for each request, created if new: for all the batch
+ * lines of a document in two statements (one insert, one read). A lot is one production run, so
+ * the same lot arriving with other dates is a data-entry error: 409 naming the date that differs
+ * (a later line naming a lot an earlier line created is checked against it). Dates a request
+ * leaves out are taken from the existing batch.
  */
-export async function findOrCreateBatch(
-  trx: Kysely<DB>,
-  companyId: string,
-  productId: string,
-  batch: BatchInput,
-  shelfLifeDays: number | null,
-  field: string,
-  at: string,
-): Promise<BatchRef> {
-  const productionDate = batch.productionDate ?? null;
-  const expiryDate = defaultExpiry(batch, shelfLifeDays);
+export async function findOrCreateBatches(trx: Kysely<DB>, companyId: string, reqs: readonly BatchRequest[], at: string): Promise<BatchRef[]> {
+  if (!reqs.length) return [];
+  const key = (productId: string, lot: string) => `${productId}\u0000${lot}`;
+  const first = new Map<string, unknown[]>();
+  for (const r of reqs) {
+    const k = key(r.productId, r.batch.lot);
+    if (!first.has(k)) first.set(k, [uuidv7(), companyId, r.productId, r.batch.lot, r.batch.productionDate ?? null, defaultExpiry(r.batch, r.shelfLifeDays), at]);
+  }
   // ON CONFLICT DO NOTHING: two receipts creating the same lot at once both end up with one row.
-  await trx
-    .insertInto('batches')
-    .values({ id: uuidv7(), company_id: companyId, product_id: productId, lot: batch.lot, production_date: productionDate, expiry_date: expiryDate, created_at: at })
-    .onConflict((oc) => oc.columns(['product_id', 'lot']).doNothing())
-    .execute();
-  const row = await trx
+  await insertRows(trx, 'batches', ['id', 'company_id', 'product_id', 'lot', 'production_date', 'expiry_date', 'created_at'], [...first.values()], 'ON CONFLICT (product_id, lot) DO NOTHING');
+  const rows = await trx
     .selectFrom('batches')
-    .select(['id', 'lot', 'production_date', 'expiry_date'])
-    .where('product_id', '=', productId)
-    .where('lot', '=', batch.lot)
-    .executeTakeFirstOrThrow();
-  if (batch.productionDate !== undefined && row.production_date !== batch.productionDate) {
-    throw conflict('batch_dates_differ', `Lot ${batch.lot} was produced on ${row.production_date ?? 'an unknown date'}, not ${batch.productionDate}`, `${field}.productionDate`, {
-      batchId: row.id,
-      productionDate: row.production_date,
-      expiryDate: row.expiry_date,
-    });
-  }
-  if (batch.expiryDate !== undefined && row.expiry_date !== batch.expiryDate) {
-    throw conflict('batch_dates_differ', `Lot ${batch.lot} expires on ${row.expiry_date ?? 'an unknown date'}, not ${batch.expiryDate}`, `${field}.expiryDate`, {
-      batchId: row.id,
-      productionDate: row.production_date,
-      expiryDate: row.expiry_date,
-    });
-  }
-  return { id: row.id, lot: row.lot, productionDate: row.production_date, expiryDate: row.expiry_date };
+    .select(['id', 'product_id', 'lot', 'production_date', 'expiry_date'])
+    .where('product_id', 'in', [...new Set(reqs.map((r) => r.productId))])
+    .where('lot', 'in', [...new Set(reqs.map((r) => r.batch.lot))])
+    .execute();
+  const found = new Map(rows.map((row) => [key(row.product_id, row.lot), row]));
+  return reqs.map(({ productId, batch, field }) => {
+    const row = found.get(key(productId, batch.lot))!;
+    if (batch.productionDate !== undefined && row.production_date !== batch.productionDate) {
+      throw conflict('batch_dates_differ', `Lot ${batch.lot} was produced on ${row.production_date ?? 'an unknown date'}, not ${batch.productionDate}`, `${field}.productionDate`, {
+        batchId: row.id,
+        productionDate: row.production_date,
+        expiryDate: row.expiry_date,
+      });
+    }
+    if (batch.expiryDate !== undefined && row.expiry_date !== batch.expiryDate) {
+      throw conflict('batch_dates_differ', `Lot ${batch.lot} expires on ${row.expiry_date ?? 'an unknown date'}, not ${batch.expiryDate}`, `${field}.expiryDate`, {
+        batchId: row.id,
+        productionDate: row.production_date,
+        expiryDate: row.expiry_date,
+      });
+    }
+    return { id: row.id, lot: row.lot, productionDate: row.production_date, expiryDate: row.expiry_date };
+  });
 }

@@ -5,11 +5,11 @@ import { mulDivRound } from '../../../core/money/round';
 import type { ReceiptBody } from '../../../contracts/inventory';
 import type { AuthContext } from '../../auth/auth-context';
 import { badRequest } from '../../http/problem';
-import { planReceipt } from '../../inventory/stock-moves';
+import { planReceipts } from '../../inventory/stock-moves';
 import { payloadHash } from '../../posting/payload-hash';
 import type { JournalEntryInput, PostOutcome, StockMoveInput } from '../../posting/types';
 import { ACCOUNTS } from '../accounts/chart';
-import { findOrCreateBatch, type BatchRef } from './batches';
+import { findOrCreateBatches, type BatchRef } from './batches';
 import type { InventoryDeps } from './deps';
 import { requireProducts, requireStore, requireSupplier, resolveLocation } from './lookups';
 import { loadUnitFactors, packToBaseQty } from './pack-units';
@@ -59,15 +59,14 @@ export async function postReceipt(deps: InventoryDeps, auth: AuthContext, input:
     payloadHash: payloadHash(input),
     build: async (trx, ctx) => {
       const at = deps.clock().toISOString();
-      const batches: (BatchRef | null)[] = [];
-      const moves: StockMoveInput[] = [];
-      for (const [i, l] of lines.entries()) {
-        const batch = l.batch ? await findOrCreateBatch(trx, companyId, l.productId, l.batch, l.shelfLifeDays, `lines.${i}.batch`, at) : null;
-        batches.push(batch);
-        moves.push(
-          await planReceipt(trx, { lineNo: i + 1, storeId: store.id, locationId, productId: l.productId, qty: l.qty, value: l.value, batchId: batch?.id }),
-        );
-      }
+      const batched = lines.flatMap((l, i) => (l.batch ? [{ i, productId: l.productId, batch: l.batch, shelfLifeDays: l.shelfLifeDays, field: `lines.${i}.batch` }] : []));
+      const refs = await findOrCreateBatches(trx, companyId, batched, at);
+      const batches: (BatchRef | null)[] = lines.map(() => null);
+      batched.forEach((b, k) => (batches[b.i] = refs[k]));
+      const moves: StockMoveInput[] = await planReceipts(
+        trx,
+        lines.map((l, i) => ({ lineNo: i + 1, storeId: store.id, locationId, productId: l.productId, qty: l.qty, value: l.value, batchId: batches[i]?.id })),
+      );
       const supplierMemo = supplier ? `Supplier ${supplier.code} ${supplier.name}` : '';
       // A zero-value receipt (free goods, samples) moves stock but has nothing to book.
       const journal: JournalEntryInput[] =

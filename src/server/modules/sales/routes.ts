@@ -1,5 +1,6 @@
-import { SaleBody, SaleReviewQuery } from '../../../contracts/sales';
+import { SaleBody, SaleReviewQuery, SalesListQuery } from '../../../contracts/sales';
 import { authOf, type ZodApp } from '../../http/zod-app';
+import { receiptLinks } from '../receipts/routes';
 import type { Services } from '../../services';
 
 export function salesRoutes(app: ZodApp, s: Services) {
@@ -11,8 +12,13 @@ export function salesRoutes(app: ZodApp, s: Services) {
     },
     async (req, reply) => {
       const outcome = await s.sales.post(authOf(req), req.body);
-      return reply.code(outcome.replayed ? 200 : 201).send(outcome.document);
+      // A training sale creates nothing: 200.
+      const links = outcome.document.training ? {} : { links: receiptLinks(outcome.document.id) };
+      return reply.code(outcome.replayed || outcome.document.training ? 200 : 201).send({ ...outcome.document, ...links });
     },
+  );
+  app.get('/sales', { config: { access: 'sales.read' }, schema: { tags: ['sales'], querystring: SalesListQuery, description: 'Sales journal: sales, returns, exchanges and voids, newest first' } }, (req) =>
+    s.sales.list(authOf(req), req.query),
   );
   app.get('/sales/review', { config: { access: 'sales.review' }, schema: { tags: ['sales'], querystring: SaleReviewQuery, description: 'Sales flagged for review' } }, (req) =>
     s.sales.review(authOf(req), req.query),

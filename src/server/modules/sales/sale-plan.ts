@@ -8,15 +8,16 @@ import type { DialectInfo } from '../../../db/dialect';
 import type { DB } from '../../../db/schema';
 import type { ApprovalAction } from '../../auth/permissions';
 import type { Clock } from '../../clock';
-import { Problem } from '../../http/problem';
+import { conflict, Problem } from '../../http/problem';
 import type { PostingContext, PostingPlan } from '../../posting/types';
 import { consumeApproval } from '../auth/service';
 import type { PricedSale } from './price-sale';
 import type { ResolvedLine } from './resolve-lines';
+import { receiptLine } from './receipt-line';
+import { writeTillRows } from './till-rows';
 import { flagView, type SaleFlag } from './sale-flags';
 import { saleJournal } from './sale-journal';
 import { planSaleStock } from './sale-stock';
-import { PAYMENT_ACCOUNTS } from './tender';
 
 export interface SalePlanInput {
   sale: SaleInput;
@@ -39,6 +40,13 @@ export function buildSalePlan(deps: { dialect: DialectInfo; clock: Clock }, inpu
   return async (trx: Kysely<DB>, ctx: PostingContext): Promise<PostingPlan> => {
     const { sale, priced, resolved } = input;
     const now = deps.clock();
+    // The shift may have closed (交接班) since checkout looked: the close bumps the same register
+    // counter, so by now it has committed or waits for this sale. An online sale must not land in
+    // a shift whose drawer was already counted.
+    if (!sale.offline) {
+      const shift = await trx.selectFrom('shifts').select('status').where('id', '=', input.shiftId).executeTakeFirst();
+      if (shift?.status !== 'open') throw conflict('shift_closed', 'The shift is closed; open a new shift to sell', 'shiftId');
+    }
     const approvals = await consumeSaleApprovals(trx, input, now);
     const stock = await planSaleStock(trx, {
       dialect: deps.dialect,
@@ -59,29 +67,8 @@ export function buildSalePlan(deps: { dialect: DialectInfo; clock: Clock }, inpu
     }));
 
     const lines = resolved.map((r, i) => {
-      const p = basket.lines[i];
       const own = flags.filter((f) => f.lineNo === r.index + 1).map((f) => f.kind);
-      return {
-        lineNo: r.index + 1,
-        productId: r.productId,
-        sku: r.sku,
-        name: r.name,
-        unit: r.unit,
-        qty: r.qty,
-        baseQty: r.baseQty,
-        unitPrice: priced.basketLines[i].unitPrice,
-        pricedQty: priced.basketLines[i].qty,
-        gross: p.gross,
-        lineDiscount: p.lineDiscount,
-        lineAmount: p.lineAmount,
-        orderDiscountShare: p.orderDiscountShare,
-        net: p.net,
-        taxRate: p.taxRate,
-        tax: p.tax,
-        ...(r.scale ? { scale: r.scale } : {}),
-        ...(r.batchId !== undefined ? { batchId: r.batchId } : {}),
-        ...(own.length ? { flags: own } : {}),
-      };
+      return { ...receiptLine(r, priced, i), ...(own.length ? { flags: own } : {}) };
     });
 
     return {
@@ -134,40 +121,24 @@ export function buildSalePlan(deps: { dialect: DialectInfo; clock: Clock }, inpu
         flags: flags.map(flagView),
       },
       afterDocument: async (t) => {
-        await t
-          .insertInto('sales')
-          .values({
-            document_id: ctx.documentId,
-            store_id: input.storeId,
-            register_id: sale.registerId,
-            shift_id: input.shiftId,
-            offline: sale.offline ? 1 : 0,
-            client_time: sale.clientTime,
-            member_code: sale.memberCode ?? null,
-            subtotal: basket.subtotal,
-            rounding: basket.rounding,
-            due: basket.due,
-            change: input.change,
-            tax,
-            cost,
-          })
-          .execute();
-        await t
-          .insertInto('sale_payments')
-          .values(
-            payments.map((p, i) => ({
-              document_id: ctx.documentId,
-              payment_no: i + 1,
-              store_id: input.storeId,
-              shift_id: input.shiftId,
-              method: p.method,
-              amount: p.amount,
-              account_code: PAYMENT_ACCOUNTS[p.method],
-              provider_ref: p.providerRef ?? null,
-              reference: p.reference ?? null,
-            })),
-          )
-          .execute();
+        await writeTillRows(t, {
+          documentId: ctx.documentId,
+          storeId: input.storeId,
+          registerId: sale.registerId,
+          shiftId: input.shiftId,
+          kind: 'sale',
+          originalDocumentId: null,
+          offline: sale.offline,
+          clientTime: sale.clientTime,
+          memberCode: sale.memberCode ?? null,
+          subtotal: basket.subtotal,
+          rounding: basket.rounding,
+          due: basket.due,
+          change: input.change,
+          tax,
+          cost,
+          payments,
+        });
         if (flags.length) {
           await t
             .insertInto('sale_flags')

@@ -13,7 +13,7 @@ import { negateFen } from '../../../core/money/round';
 import { forUpdate, type DialectInfo } from '../../../db/dialect';
 import type { DB } from '../../../db/schema';
 import { conflict } from '../../http/problem';
-import { issueCost, planIssue } from '../../inventory/stock-moves';
+import { issueCost, planIssue, readStock, type StockSnapshot } from '../../inventory/stock-moves';
 import type { StockMoveInput } from '../../posting/types';
 import type { SaleFlag } from './sale-flags';
 
@@ -36,7 +36,9 @@ export async function planSaleStock(
   opts: { dialect: DialectInfo; storeId: string; locationId: string; lines: readonly SaleStockLine[]; blockOversell: boolean },
 ): Promise<SaleStock> {
   const productIds = [...new Set(opts.lines.map((l) => l.productId))].sort();
-  const onHand = await lockedOnHand(trx, opts.dialect, opts.storeId, productIds);
+  // One read of the products' balances serves the oversell check, the costs and the FEFO picks.
+  const stock = await lockedStock(trx, opts.dialect, opts.storeId, productIds);
+  const onHand = new Map([...stock.rows].map(([id, rows]) => [id, rows.reduce((s, r) => s + r.qty, 0)]));
 
   const flags: SaleFlag[] = [];
   const taken = new Map<string, number>();
@@ -64,7 +66,7 @@ export async function planSaleStock(
   for (const group of groups) {
     const qty = group.reduce((s, l) => s + l.baseQty, 0);
     const first = group[0];
-    const picked = await planIssue(trx, { lineNo: first.lineNo, storeId: opts.storeId, locationId: opts.locationId, productId: first.productId, qty, batchId: first.batchId });
+    const picked = await planIssue(trx, { lineNo: first.lineNo, storeId: opts.storeId, locationId: opts.locationId, productId: first.productId, qty, batchId: first.batchId }, stock);
     cost.set(first.productId, picked.reduce((s, m) => s - m.costValue, 0));
     moves.push(...splitOverLines(picked, group));
   }
@@ -74,7 +76,7 @@ export async function planSaleStock(
   for (const productId of productIds) {
     const own = moves.filter((m) => m.productId === productId);
     const issues = groups.filter((g) => g[0].productId === productId).length;
-    const total = issues === 1 ? cost.get(productId)! : await issueCost(trx, opts.storeId, productId, taken.get(productId)!);
+    const total = issues === 1 ? cost.get(productId)! : await issueCost(trx, opts.storeId, productId, taken.get(productId)!, stock);
     const shares = prorate(total, own.map((m) => -m.qty));
     own.forEach((m, k) => (m.costValue = negateFen(shares[k])));
   }
@@ -82,18 +84,14 @@ export async function planSaleStock(
   return { moves, lineCost, flags };
 }
 
-/** Store quantity per product, after taking the row locks of its balances in a fixed order. */
-async function lockedOnHand(trx: Kysely<DB>, dialect: DialectInfo, storeId: string, productIds: string[]): Promise<Map<string, number>> {
-  const ids = sql.join(productIds);
+/** The products' balance rows in the store, after taking their row locks in a fixed order. */
+async function lockedStock(trx: Kysely<DB>, dialect: DialectInfo, storeId: string, productIds: string[]): Promise<StockSnapshot> {
   const lock = forUpdate(dialect);
   if (lock) {
-    await sql`SELECT product_id FROM stock_balances WHERE store_id = ${storeId} AND product_id IN (${ids})
+    await sql`SELECT product_id FROM stock_balances WHERE store_id = ${storeId} AND product_id IN (${sql.join(productIds)})
               ORDER BY product_id, location_id, batch_id${sql.raw(lock)}`.execute(trx);
   }
-  const r = await sql<{ product_id: string; qty: number }>`
-    SELECT product_id, CAST(SUM(qty) AS BIGINT) AS qty FROM stock_balances
-    WHERE store_id = ${storeId} AND product_id IN (${ids}) GROUP BY product_id`.execute(trx);
-  return new Map(r.rows.map((row) => [row.product_id, Number(row.qty)]));
+  return readStock(trx, storeId, productIds);
 }
 
 /** Lines of one product that issue alike: FEFO together, each named batch on its own. */

@@ -1,10 +1,11 @@
 // Sales (checkout): posting a sale runs the checkout flow (src/server/flows/checkout.flow.ts);
 // the review list reads what sales were flagged with.
-import type { SaleInput } from '../../../contracts/sales';
+import type { SaleInput, SalesListInput } from '../../../contracts/sales';
 import type { AuthContext } from '../../auth/auth-context';
 import { checkout, type CheckoutDeps } from '../../flows/checkout.flow';
 import type { PostOutcome } from '../../posting/types';
 import { listSaleFlags, type ReviewQuery } from './review';
+import { listSalesJournal } from './sales-list';
 
 export class SalesService {
   constructor(private readonly deps: CheckoutDeps) {}
@@ -15,5 +16,10 @@ export class SalesService {
 
   review(auth: AuthContext, q: ReviewQuery) {
     return listSaleFlags(this.deps.db, auth, q);
+  }
+
+  /** The sales journal: sales, returns, exchanges and voids, newest first. */
+  list(auth: AuthContext, q: SalesListInput) {
+    return listSalesJournal(this.deps.db, auth, q);
   }
 }

@@ -1,7 +1,7 @@
 // Shifts (班次): a register's working session. Opening one records the float put in the drawer;
 // a register has at most one open shift (a partial unique index decides races). Online sales must
-// name the open shift of their register. Closing, the X report and day close come with the shift
-// close issue.
+// name the open shift of their register. The X report reads the shift's takings at any time;
+// closing (交接班) counts the drawer against them (shift-close.ts).
 import type { Kysely, Selectable } from 'kysely';
 import { businessDate } from '../../../core/time/business-date';
 import { isUniqueViolation } from '../../../db/dialect';
@@ -10,7 +10,14 @@ import { appendAudit, chains } from '../../audit/chain';
 import type { AuthContext } from '../../auth/auth-context';
 import type { Clock } from '../../clock';
 import { conflict, notFound, Problem } from '../../http/problem';
+import type { PostingEngine } from '../../posting/engine';
+import type { PostOutcome } from '../../posting/types';
+import { summarizeTakings, type TakingsSummary } from '../../../core/shifts/takings';
+import type { CloseShiftInput, ShiftListInput } from '../../../contracts/shifts';
 import { requireTillRegister } from './register-access';
+import { closeShift } from './shift-close';
+import { listShifts } from './shift-list';
+import { readTakings } from './takings-query';
 
 export interface ShiftView {
   id: string;
@@ -35,6 +42,7 @@ export class ShiftsService {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
+    private readonly engine: PostingEngine,
   ) {}
 
   /** 201 with the new shift; a retry of the same id answers 200 with it. */
@@ -43,6 +51,10 @@ export class ShiftsService {
     const prior = await this.replay(auth, input);
     if (prior) return { created: false, shift: prior };
     const now = this.clock();
+    const date = businessDate(now, register.timezone);
+    // After 日结 the day's books are final: a shift opened now would sell into a closed day.
+    const dayClosed = await this.db.selectFrom('day_closes').select('id').where('store_id', '=', register.storeId).where('business_date', '=', date).executeTakeFirst();
+    if (dayClosed) throw conflict('day_closed', `The store's business day ${date} is closed (日结); no shift can open on it`, 'registerId', { businessDate: date });
     const row = {
       id: input.id,
       company_id: auth.user.companyId,
@@ -52,7 +64,7 @@ export class ShiftsService {
       opening_float: input.openingFloat,
       opened_by: auth.user.id,
       opened_at: now.toISOString(),
-      business_date: businessDate(now, register.timezone),
+      business_date: date,
       closed_by: null,
       closed_at: null,
     };
@@ -87,6 +99,26 @@ export class ShiftsService {
     const open = await this.openShiftOf(registerId);
     if (!open) throw new Problem(404, 'no_open_shift', 'The register has no open shift', [{ field: 'registerId', message: 'Open a shift first' }]);
     return toView(open);
+  }
+
+  /** Shifts of a store by business date, newest first, with their close's cash figures. */
+  list(auth: AuthContext, q: ShiftListInput) {
+    return listShifts(this.db, auth, q);
+  }
+
+  /** X report: the shift's takings so far (or up to its close), read only. */
+  async xReport(auth: AuthContext, shiftId: string): Promise<{ shift: ShiftView; asOf: string } & TakingsSummary> {
+    const shift = await findShift(this.db, auth.user.companyId, shiftId);
+    if (!shift) throw notFound('Shift', 'id');
+    await requireTillRegister(this.db, auth, 'shifts.read', shift.register_id, 'id');
+    const now = this.clock();
+    const report = summarizeTakings(await readTakings(this.db, [shift], now));
+    return { shift: toView(shift), asOf: shift.closed_at ?? now.toISOString(), ...report };
+  }
+
+  /** 交接班: 201 with the posted close; a retry of the same id answers 200 with it. */
+  close(auth: AuthContext, shiftId: string, input: CloseShiftInput): Promise<PostOutcome> {
+    return closeShift({ db: this.db, engine: this.engine, clock: this.clock }, auth, shiftId, input);
   }
 
   private async openShiftOf(registerId: string) {

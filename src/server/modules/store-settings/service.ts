@@ -17,6 +17,9 @@ export const DEFAULT_CHECKOUT_SETTINGS: CheckoutSettings = {
   // Most Chinese supermarket scales print the price on a 13-digit label (金额码).
   scaleBarcode: { flags: [...DEFAULT_SCALE_FLAGS], kind13: 'amount' },
   maxDiscountBp: 1000,
+  // Empty: the receipt prints the store's own `receipt_header`, and no footer.
+  receiptHeader: '',
+  receiptFooter: '',
 };
 
 const KEYS = Object.keys(DEFAULT_CHECKOUT_SETTINGS) as (keyof CheckoutSettings)[];

@@ -20,7 +20,15 @@ describe.each(testDialects)('store checkout settings on %s', (dialect) => {
       oversell: 'allow',
       scaleBarcode: { flags: ['20', '21', '22', '23', '24', '25', '26', '27', '28', '29'], kind13: 'amount' },
       maxDiscountBp: 1000,
+      receiptHeader: '',
+      receiptFooter: '',
     });
+  });
+
+  it('keeps the receipt header and footer printed on receipts', async () => {
+    const receipt = await t.call(owner, 'PUT', url(t.ids.s02), { receiptHeader: '人民路 1 号\n电话 0571-88886666', receiptFooter: '凭小票七日内退换' });
+    expect(receipt.json()).toMatchObject({ maxDiscountBp: 1000, receiptHeader: '人民路 1 号\n电话 0571-88886666', receiptFooter: '凭小票七日内退换' });
+    expect((await t.call(owner, 'PUT', url(t.ids.s02), { receiptFooter: 'x'.repeat(501) })).json()).toMatchObject({ status: 400, errors: [{ field: 'receiptFooter' }] });
   });
 
   it('sets the settings given, keeps the others, and audits before and after in the company chain', async () => {
@@ -28,7 +36,7 @@ describe.each(testDialects)('store checkout settings on %s', (dialect) => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ roundingMode: 'drop_jiao', oversell: 'block', maxDiscountBp: 1000 });
     const scale = await t.call(owner, 'PUT', url(t.ids.s01), { scaleBarcode: { flags: ['2'], kind13: 'weight' }, maxDiscountBp: 500 });
-    expect(scale.json()).toEqual({ roundingMode: 'drop_jiao', oversell: 'block', scaleBarcode: { flags: ['2'], kind13: 'weight' }, maxDiscountBp: 500 });
+    expect(scale.json()).toEqual({ roundingMode: 'drop_jiao', oversell: 'block', scaleBarcode: { flags: ['2'], kind13: 'weight' }, maxDiscountBp: 500, receiptHeader: '', receiptFooter: '' });
     expect((await t.call(owner, 'GET', url(t.ids.s01))).json()).toEqual(scale.json());
     // Another store keeps its own.
     expect((await t.call(owner, 'GET', url(t.ids.s02))).json().roundingMode).toBe('none');

@@ -1,5 +1,16 @@
 import {
+  AccountBookOutlined,
+  ApartmentOutlined,
+  AppstoreOutlined,
   AuditOutlined,
+  CarryOutOutlined,
+  ContactsOutlined,
+  DatabaseOutlined,
+  ExceptionOutlined,
+  ImportOutlined,
+  InboxOutlined,
+  SwapOutlined,
+  TagsOutlined,
   DashboardOutlined,
   FileTextOutlined,
   LogoutOutlined,
@@ -7,6 +18,9 @@ import {
   MenuUnfoldOutlined,
   ShopOutlined,
   TeamOutlined,
+  ShoppingCartOutlined,
+  FieldTimeOutlined,
+  SettingOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Segmented, Select, Tooltip, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
@@ -14,6 +28,8 @@ import { Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { currentLanguage, setLanguage, type Language } from '../i18n';
+import { asSalesT } from '../i18n/sales';
+import { asReportsT } from '../i18n/reports';
 import { useMe, useSession } from '../session/session';
 import { PageLoading } from '../components/PageLoading';
 import { SIDER_BG } from '../theme';
@@ -32,6 +48,37 @@ export function navItems(t: ReturnType<typeof useTranslation>['t']): { group?: s
   return [
     { items: [{ path: '/', label: t('nav.overview'), icon: <DashboardOutlined />, anyOf: [] }] },
     {
+      group: t('nav.groupCatalog'),
+      items: [
+        { path: '/products', label: t('nav.products'), icon: <AppstoreOutlined />, anyOf: ['products.read'] },
+        { path: '/categories', label: t('nav.categories'), icon: <ApartmentOutlined />, anyOf: ['products.read'] },
+        { path: '/price-changes', label: t('nav.priceChanges'), icon: <TagsOutlined />, anyOf: ['catalog.manage'] },
+        { path: '/suppliers', label: t('nav.suppliers'), icon: <ContactsOutlined />, anyOf: ['stock.read'] },
+        { path: '/import', label: t('nav.import'), icon: <ImportOutlined />, anyOf: ['import.run'] },
+      ],
+    },
+    {
+      group: t('nav.groupStock'),
+      items: [
+        { path: '/stock', label: t('nav.stock'), icon: <DatabaseOutlined />, anyOf: ['stock.read'] },
+        { path: '/receipts', label: t('nav.receipts'), icon: <InboxOutlined />, anyOf: ['documents.read'] },
+        { path: '/transfers', label: t('nav.transfers'), icon: <SwapOutlined />, anyOf: ['stock.read'] },
+        { path: '/stocktakes', label: t('nav.stocktakes'), icon: <CarryOutOutlined />, anyOf: ['stocktake.count'] },
+        { path: '/write-offs', label: t('nav.writeOffs'), icon: <ExceptionOutlined />, anyOf: ['documents.read'] },
+      ],
+    },
+    {
+      group: asSalesT(t)('salesNav.group'),
+      items: [
+        { path: '/sales', label: asSalesT(t)('salesNav.sales'), icon: <ShoppingCartOutlined />, anyOf: ['sales.read'] },
+        { path: '/shifts', label: asSalesT(t)('salesNav.shifts'), icon: <FieldTimeOutlined />, anyOf: ['shifts.read'] },
+      ],
+    },
+    {
+      group: asReportsT(t)('reportsNav.group'),
+      items: [{ path: '/reports', label: asReportsT(t)('reportsNav.reports'), icon: <AccountBookOutlined />, anyOf: ['reports.read'] }],
+    },
+    {
       group: t('nav.groupRecords'),
       items: [
         { path: '/documents', label: t('nav.documents'), icon: <FileTextOutlined />, anyOf: ['documents.read'] },
@@ -43,6 +90,7 @@ export function navItems(t: ReturnType<typeof useTranslation>['t']): { group?: s
       items: [
         { path: '/stores', label: t('nav.stores'), icon: <ShopOutlined />, anyOf: ['stores.read', 'stores.manage'] },
         { path: '/users', label: t('nav.users'), icon: <TeamOutlined />, anyOf: ['users.manage'] },
+        { path: '/settings', label: asSalesT(t)('salesNav.settings'), icon: <SettingOutlined />, anyOf: ['stores.read'] },
       ],
     },
   ];

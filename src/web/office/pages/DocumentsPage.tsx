@@ -128,7 +128,7 @@ function JournalTable({ entry }: { entry: JournalEntry }) {
   );
 }
 
-function DocumentDrawer({ documentId, onClose }: { documentId: string | null; onClose(): void }) {
+export function DocumentDrawer({ documentId, onClose }: { documentId: string | null; onClose(): void }) {
   const { t } = useTranslation();
   const { storeName } = useSession();
   const detail = useRemote(

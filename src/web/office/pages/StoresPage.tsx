@@ -1,5 +1,5 @@
 import { EditOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, AutoComplete, Badge, Button, Card, Drawer, Empty, Flex, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
+import { Alert, App, AutoComplete, Badge, Button, Card, Empty, Flex, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { api } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
 import type { Page, Register, Store } from '../../shared/types';
 import { LoadError, useReportError } from '../components/feedback';
+import { FormDrawer } from '../components/FormDrawer';
 import { PageHeader } from '../components/PageHeader';
 import { useRemote } from '../components/useRemote';
 import { useSession } from '../session/session';
@@ -55,20 +56,13 @@ function StoreDrawer({ store, onClose, onSaved }: { store: Store | 'new' | null;
   const required = (field: string) => [{ required: true, whitespace: true, message: t('common.required', { field }) }];
 
   return (
-    <Drawer
+    <FormDrawer
       title={store === 'new' ? t('stores.createTitle') : store ? t('stores.editTitle', { name: store.name }) : ''}
       open={store !== null}
       onClose={onClose}
-      size={480}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()}>
-            {creating ? t('common.create') : t('common.save')}
-          </Button>
-        </Flex>
-      }
+      form={form}
+      saving={saving}
+      submitText={creating ? t('common.create') : t('common.save')}
     >
       {store ? (
         <Form<StoreForm>
@@ -107,7 +101,7 @@ function StoreDrawer({ store, onClose, onSaved }: { store: Store | 'new' | null;
           </Form.Item>
         </Form>
       ) : null}
-    </Drawer>
+    </FormDrawer>
   );
 }
 

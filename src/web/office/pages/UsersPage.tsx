@@ -1,5 +1,5 @@
 import { EditOutlined, KeyOutlined, MoreOutlined, NumberOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
-import { App, Button, Card, Drawer, Dropdown, Flex, Form, Input, Modal, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Dropdown, Flex, Form, Input, Modal, Table, Tag, Typography } from 'antd';
 import type { ButtonProps, MenuProps, TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { formatDateTime } from '../../shared/format';
 import type { Page, User } from '../../shared/types';
 import { LoadError, useReportError } from '../components/feedback';
 import { roleAssignmentLabel } from '../components/labels';
+import { FormDrawer } from '../components/FormDrawer';
 import { PageHeader } from '../components/PageHeader';
 import { ALL_STORES, RoleAssignmentsField, fromRoleRows, toRoleRows, type RoleRow } from '../components/RoleAssignmentsField';
 import { useRemote } from '../components/useRemote';
@@ -56,21 +57,16 @@ function CreateUserDrawer({ open, onClose, onCreated }: { open: boolean; onClose
   };
 
   return (
-    <Drawer
+    <FormDrawer
       title={t('users.createTitle')}
       open={open}
       onClose={onClose}
+      form={form}
+      saving={saving}
       size={520}
-      destroyOnHidden
-      data-testid="create-user-drawer"
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="create-user-submit">
-            {t('common.create')}
-          </Button>
-        </Flex>
-      }
+      testId="create-user-drawer"
+      submitTestId="create-user-submit"
+      submitText={t('common.create')}
     >
       <Form<CreateUserForm>
         form={form}
@@ -104,7 +100,7 @@ function CreateUserDrawer({ open, onClose, onCreated }: { open: boolean; onClose
         </Form.Item>
         <RoleAssignmentsField />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
 
@@ -134,21 +130,7 @@ function EditUserDrawer({ user, onClose, onSaved }: { user: User | null; onClose
   };
 
   return (
-    <Drawer
-      title={user ? t('users.editTitle', { name: user.username }) : ''}
-      open={user !== null}
-      onClose={onClose}
-      size={520}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
-    >
+    <FormDrawer title={user ? t('users.editTitle', { name: user.username }) : ''} open={user !== null} onClose={onClose} form={form} saving={saving} size={520}>
       {user ? (
         <Form<EditUserForm>
           form={form}
@@ -170,7 +152,7 @@ function EditUserDrawer({ user, onClose, onSaved }: { user: User | null; onClose
           <RoleAssignmentsField />
         </Form>
       ) : null}
-    </Drawer>
+    </FormDrawer>
   );
 }
 

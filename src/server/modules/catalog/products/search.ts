@@ -2,10 +2,11 @@
 // name substring, pinyin initials prefix ("kkkl" → 可口可乐), full pinyin prefix. Exact codes rank
 // first, then code prefixes, initials, full pinyin, name matches. Code and pinyin matches are
 // ranges on indexed columns (no function on a column in WHERE); the substring match reads the
-// stored, lowercased `search_text`.
-import { sql, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, type Expression } from 'kysely';
+// stored, lowercased `search_text` through its own index (search-index.ts).
+import type { ExpressionBuilder, Kysely, Selectable, SqlBool, Expression, SelectQueryBuilder } from 'kysely';
 import type { DB, ProductsTable } from '../../../../db/schema';
-import { containsPattern, prefixUpperBound } from '../prefix-range';
+import { prefixUpperBound } from '../prefix-range';
+import { substringMatches } from './search-index';
 
 export interface ProductSearch {
   q?: string;
@@ -18,11 +19,20 @@ export interface ProductSearch {
 
 type EB = ExpressionBuilder<DB, 'products'>;
 
+type ProductQuery = SelectQueryBuilder<DB, 'products', {}>;
+
 /** A condition served by one index, and the column to read it in (null: few rows, no order). */
-interface Matcher {
+interface IndexedMatcher {
   where: (eb: EB) => Expression<SqlBool>;
   orderBy: 'products.sku' | 'products.pinyin_initials' | 'products.pinyin_full' | null;
 }
+
+/** Or a match that reads its own index (the substring search) and returns up to `limit` rows. */
+interface OwnIndexMatcher {
+  rows: (base: ProductQuery, limit: number) => Promise<Selectable<ProductsTable>[]>;
+}
+
+type Matcher = IndexedMatcher | OwnIndexMatcher;
 
 function range(eb: EB, column: 'products.sku' | 'products.pinyin_initials' | 'products.pinyin_full', prefix: string) {
   const upper = prefixUpperBound(prefix);
@@ -33,7 +43,7 @@ function range(eb: EB, column: 'products.sku' | 'products.pinyin_initials' | 'pr
  * The match kinds, best rank first. Each tier is a list of single-index conditions: an OR across
  * different columns would make the planner fall back to scanning the company's products.
  */
-function tiers(companyId: string, q: string): Matcher[][] {
+function tiers(db: Kysely<DB>, companyId: string, q: string): Matcher[][] {
   const text = q.normalize('NFKC').trim();
   const lower = text.toLowerCase();
   // SKUs are usually upper case; a cashier types lower case.
@@ -60,7 +70,7 @@ function tiers(companyId: string, q: string): Matcher[][] {
     ],
     pinyinKey ? [{ where: (eb) => range(eb, 'products.pinyin_initials', pinyinKey), orderBy: 'products.pinyin_initials' }] : [],
     pinyinKey ? [{ where: (eb) => range(eb, 'products.pinyin_full', pinyinKey), orderBy: 'products.pinyin_full' }] : [],
-    [{ where: () => sql<SqlBool>`products.search_text LIKE ${containsPattern(lower)} ESCAPE '\\'`, orderBy: 'products.sku' }],
+    [{ rows: (base, limit) => substringMatches(db, base, lower, limit) }],
   ];
 }
 
@@ -88,15 +98,19 @@ export async function searchProducts(
   const want = offset + s.pageSize + 1;
   const found: Selectable<ProductsTable>[] = [];
   const seen = new Set<string>();
-  for (const tier of tiers(companyId, s.q)) {
+  for (const tier of tiers(db, companyId, s.q)) {
     const tierRows: Selectable<ProductsTable>[] = [];
     for (const match of tier) {
       if (found.length >= want) break;
       // Over-fetch by what was already taken, since those rows may match here too.
+      const limit = want - found.length + seen.size;
+      if ('rows' in match) {
+        tierRows.push(...(await match.rows(base(), limit)));
+        continue;
+      }
       let query = base().where(match.where).selectAll('products');
       if (match.orderBy) query = query.orderBy(match.orderBy);
-      const rows = await query.limit(want - found.length + seen.size).execute();
-      tierRows.push(...rows);
+      tierRows.push(...(await query.limit(limit).execute()));
     }
     tierRows.sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
     for (const r of tierRows) {

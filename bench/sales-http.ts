@@ -1,0 +1,233 @@
+// Sales over HTTP against the real server (`cangshou serve` in a child process, so the load
+// generator and the server run on separate event loops), loopback only, bounded in time:
+// - closed loop: 32 cashiers each post a sale, wait for the answer, post the next;
+// - open loop: sales offered at a fixed rate (ARCHITECTURE §6: 200 /s), latency counted from the
+//   moment each sale was due, so a stalled server cannot hide its queue (no coordinated omission).
+// Every request is a fresh 5-line cash sale with a new UUIDv7 id, priced as the till would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/db/dialect';
+import { migrateToLatest } from '../src/db/migrate';
+import { DEMO_PASSWORD } from '../src/server/seed/demo';
+import { createServices } from '../src/server/services';
+import { benchSale, seedSalesShop, type SalesShop } from './sales-fixture';
+
+const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+const CLIENTS = 32;
+const OPEN_RATE = Number(process.env.BENCH_HTTP_RATE ?? 200);
+const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface LoadResult {
+  mode: string;
+  seconds: number;
+  requests: number;
+  errors: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface HttpBench {
+  dialect: 'sqlite' | 'postgres';
+  results: LoadResult[];
+  statuses: Record<string, number>;
+}
+
+interface Target {
+  env: Record<string, string>;
+  open(): Database;
+  dispose(): Promise<void>;
+}
+
+async function makeTarget(dialect: 'sqlite' | 'postgres'): Promise<Target> {
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cangshou-bench-http-'));
+    return {
+      env: { DATA_DIR: dir, SQLITE_SYNC: 'FULL' },
+      open: () => openDatabase({ sqliteFile: path.join(dir, 'cangshou.db'), sqliteSync: 'FULL' }),
+      async dispose() {
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const schema = `bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    env: { DATABASE_URL: url.toString() },
+    open: () => openDatabase({ url: PG_URL, pgSchema: schema }),
+    async dispose() {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** `cangshou serve` in its own process (node --import tsx: SIGTERM/SIGKILL reach the server itself). */
+async function startServer(env: Record<string, string>): Promise<{ port: number; child: ChildProcess }> {
+  const port = await freePort();
+  // BENCH_SERVER_NODE_ARGS: e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.resolve('src/cli/main.ts'), 'serve'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 600; i++) {
+    const ok = await request(port, 'GET', '/api/v1/health').then((r) => r.status === 200, () => false);
+    if (ok) return { port, child };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+
+function request(port: number, method: string, url: string, body?: unknown, token?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: url,
+        agent,
+        headers: {
+          ...(payload !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+}
+
+function summarize(mode: string, seconds: number, latencies: number[], errors: number): LoadResult {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    mode,
+    seconds,
+    requests: latencies.length,
+    errors,
+    perSecond: latencies.length / seconds,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] ?? NaN,
+  };
+}
+
+interface Load {
+  port: number;
+  token: string;
+  shop: SalesShop;
+  statuses: Record<string, number>;
+  next: number;
+}
+
+async function postSale(load: Load, till: number): Promise<boolean> {
+  const i = load.next++;
+  const res = await request(load.port, 'POST', '/api/v1/sales', benchSale(load.shop, load.shop.tills[till], i), load.token);
+  load.statuses[res.status] = (load.statuses[res.status] ?? 0) + 1;
+  return res.status === 201;
+}
+
+/** 32 cashiers, each on its own register, posting back to back for `seconds`. */
+async function closedLoop(load: Load, seconds: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const until = performance.now() + seconds * 1000;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, c) => {
+      while (performance.now() < until) {
+        const start = performance.now();
+        if (await postSale(load, c)) latencies.push(performance.now() - start);
+        else errors++;
+      }
+    }),
+  );
+  return summarize(`closed loop, ${CLIENTS} clients`, (performance.now() - t0) / 1000, latencies, errors);
+}
+
+/** Sales offered at `rate` per second over the 32 registers, whether or not earlier ones answered. */
+async function openLoop(load: Load, rate: number, seconds: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const total = Math.round(rate * seconds);
+  const t0 = performance.now();
+  const inflight: Promise<void>[] = [];
+  for (let k = 0; k < total; k++) {
+    const due = t0 + (k * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    inflight.push(
+      postSale(load, k % CLIENTS).then((ok) => {
+        if (ok) latencies.push(performance.now() - due);
+        else errors++;
+      }),
+    );
+  }
+  await Promise.all(inflight);
+  return summarize(`open loop, ${rate} sales/s offered`, (performance.now() - t0) / 1000, latencies, errors);
+}
+
+export async function benchSalesHttp(dialect: 'sqlite' | 'postgres'): Promise<HttpBench> {
+  const target = await makeTarget(dialect);
+  let child: ChildProcess | null = null;
+  try {
+    const database = target.open();
+    await migrateToLatest(database);
+    const shop = await seedSalesShop(createServices(database), { stores: 4, registersPerStore: CLIENTS / 4, products: 500 });
+    await database.close();
+
+    const server = await startServer(target.env);
+    child = server.child;
+    const login = await request(server.port, 'POST', '/api/v1/auth/login', { username: 'owner', password: DEMO_PASSWORD });
+    const { token } = JSON.parse(login.body) as { token: string };
+    const load: Load = { port: server.port, token, shop, statuses: {}, next: 0 };
+
+    await closedLoop(load, 2); // warm-up: JIT, statement caches, connection pool
+    const results = [await closedLoop(load, SECONDS), await openLoop(load, OPEN_RATE, SECONDS)];
+    return { dialect, results, statuses: load.statuses };
+  } finally {
+    child?.kill('SIGTERM');
+    if (child && child.exitCode === null) await new Promise((r) => child!.once('exit', r));
+    await target.dispose();
+  }
+}

@@ -1,0 +1,104 @@
+// Return (退货) as named steps:
+//
+//   1. register     the caller may return on this register (permission sales.return)
+//   2. replay       the return id was posted before: same body → the stored answer (wallet refunds asked again)
+//   3. shift        the open shift of the register: the refund leaves its drawer
+//   4. original     the sale by receipt number or id (same store); a voided sale cannot be returned
+//   5. lines        the receipt lines and quantities, or the whole receipt (what is left of it)
+//   6. post         one `sale_return` document: counters claimed (never more than sold), refunds by
+//                   §9 rule 8, goods back to their batch at the sale's cost (or written off when
+//                   damaged), refund split over the sale's tenders, journal, `sales` row
+//   7. refund       wallet tenders refunded through the PaymentProvider (after commit, idempotent)
+//
+// Without a receipt: a manager's approval (return.no_receipt), a price per line, refunded in cash,
+// goods back at today's average cost.
+import type { ReturnInput } from '../../contracts/returns';
+import { negateFen } from '../../core/money/round';
+import type { AuthContext } from '../auth/auth-context';
+import { conflict, notFound } from '../http/problem';
+import { payloadHash } from '../posting/payload-hash';
+import { findPosted } from '../posting/write-document';
+import { postReturnWithoutReceipt } from '../modules/returns/no-receipt';
+import { findOriginalSale } from '../modules/returns/original-sale';
+import { planReceiptReturn, requireShiftStillOpen, tenderRefunds, wholeReceipt } from '../modules/returns/return-plan';
+import { writeTillRows } from '../modules/sales/till-rows';
+import { tillJournal } from '../modules/returns/return-journal';
+import { requestedLines, requireOpenShift, returnResult, withWalletRefunds, type TillOutcome } from '../modules/returns/till-steps';
+import { requireTillRegister } from '../modules/shifts/register-access';
+import type { CheckoutDeps } from './checkout.flow';
+
+export async function postReturn(deps: CheckoutDeps, auth: AuthContext, input: ReturnInput): Promise<TillOutcome> {
+  const { db } = deps;
+  const companyId = auth.user.companyId;
+
+  // 1. register
+  const register = await requireTillRegister(db, auth, 'sales.return', input.registerId);
+
+  // 2. replay
+  const hash = payloadHash({ ...input, approvalToken: undefined });
+  const prior = await findPosted(db, { companyId, clientId: input.id, payloadHash: hash });
+  if (prior) return withWalletRefunds(deps, input.id, prior);
+
+  // 3. shift
+  const shiftId = await requireOpenShift(db, companyId, register, input.shiftId);
+
+  const base = { clientId: input.id, companyId, storeId: register.storeId, registerId: register.id, type: 'sale_return' as const, actorId: auth.user.id, payloadHash: hash };
+  if (input.withoutReceipt) return postReturnWithoutReceipt(deps, auth, input, input.withoutReceipt, register, shiftId, base);
+
+  // 4. original
+  const sale = await findOriginalSale(db, auth, 'sales.return', input);
+  const field = input.saleId !== undefined ? 'saleId' : 'saleNumber';
+  if (sale.storeId !== register.storeId) throw notFound('Sale', field);
+  if (sale.voidedBy) throw conflict('sale_voided', `${sale.number} was voided by ${sale.voidedBy.number}`, field);
+
+  // 5. lines
+  const wanted = input.lines ? requestedLines(sale, input.lines) : wholeReceipt(sale, input.damaged, field);
+  if (!wanted.length) throw conflict('nothing_to_return', `Everything on ${sale.number} has been returned`, field);
+
+  // 6. post
+  const outcome = await deps.engine.post({
+    ...base,
+    build: async (trx, ctx) => {
+      await requireShiftStillOpen(trx, shiftId);
+      const r = await planReceiptReturn(trx, deps.dialect, sale, wanted);
+      const refunds = tenderRefunds(sale, r.refundedBefore, r.refundedBefore + r.refund, input.cardReference);
+      return {
+        total: negateFen(r.refund),
+        memo: input.reason ?? '',
+        lines: r.lines,
+        moves: r.moves,
+        journal: tillJournal({
+          title: `Return ${ctx.number} of ${sale.number}`,
+          tenders: refunds.map((x) => ({ method: x.method, amount: negateFen(x.amount) })),
+          returned: { taxable: r.amount - r.tax, tax: r.tax, rounding: r.rounding },
+          returnedCost: r.cost,
+          damagedCost: r.damagedCost,
+        }),
+        auditData: { kind: 'return', shiftId, original: sale.number, refund: r.refund, refunds: refunds.map((x) => ({ method: x.method, amount: x.amount })) },
+        result: returnResult({ kind: 'return', shiftId, clientTime: input.clientTime, original: sale, views: r.views, amount: r.amount, tax: r.tax, rounding: r.rounding, refund: r.refund, cost: r.cost, refunds }),
+        afterDocument: (t) =>
+          writeTillRows(t, {
+            offline: false,
+            documentId: ctx.documentId,
+            storeId: register.storeId,
+            registerId: register.id,
+            shiftId,
+            kind: 'return',
+            originalDocumentId: sale.documentId,
+            clientTime: input.clientTime,
+            memberCode: sale.memberCode,
+            subtotal: negateFen(r.amount),
+            rounding: negateFen(r.rounding),
+            due: negateFen(r.refund),
+            change: 0,
+            tax: negateFen(r.tax),
+            cost: negateFen(r.cost),
+            payments: refunds.map((x) => ({ method: x.method, amount: negateFen(x.amount), providerRef: x.providerRef, reference: x.reference })),
+          }),
+      };
+    },
+  });
+
+  // 7. refund
+  return withWalletRefunds(deps, input.id, outcome);
+}

@@ -1,0 +1,289 @@
+// Accounting reports (docs/accounting.md): trial balance, general ledger, profit and loss, balance
+// sheet, VAT summary and the journal for export. Every figure comes from journal entries selected
+// by company or store × business date (indexes of 0010) and their lines by primary key.
+import { sql, type Kysely } from 'kysely';
+import { isCalendarDate } from '../../../core/time/calendar-date';
+import type { DB } from '../../../db/schema';
+import type { AuthContext } from '../../auth/auth-context';
+import { badRequest, notFound } from '../../http/problem';
+
+export interface Period {
+  storeId?: string;
+  from: string;
+  to: string;
+}
+
+interface Movement {
+  debit: number;
+  credit: number;
+}
+
+interface AccountInfo {
+  code: string;
+  name: string;
+  nameEn: string;
+  type: string;
+}
+
+export interface JournalExportLine {
+  account: string;
+  accountName: string;
+  debit: number;
+  credit: number;
+  memo: string;
+}
+
+export interface JournalExportEntry {
+  entryId: string;
+  businessDate: string;
+  documentId: string;
+  documentType: string;
+  number: string;
+  store: string;
+  memo: string;
+  lines: JournalExportLine[];
+}
+
+/** Till documents whose lines carry `tax` and `taxRate` (the VAT summary's source). */
+const TAXED_DOCUMENT_TYPES = ['sale', 'sale_return', 'exchange', 'sale_void'];
+
+export class ReportsService {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** Opening, period debit and credit, closing per account; every column sums to zero (Σdebit = Σcredit). */
+  async trialBalance(auth: AuthContext, p: Period) {
+    const scope = await this.scope(auth, p);
+    const [accounts, opening, period] = await Promise.all([
+      this.accounts(auth.user.companyId),
+      this.movements(auth.user.companyId, scope, { before: p.from }),
+      this.movements(auth.user.companyId, scope, { from: p.from, to: p.to }),
+    ]);
+    const codes = [...new Set([...opening.keys(), ...period.keys()])].sort();
+    const items = codes.map((code) => {
+      const o = opening.get(code) ?? { debit: 0, credit: 0 };
+      const m = period.get(code) ?? { debit: 0, credit: 0 };
+      const openingBalance = o.debit - o.credit;
+      return { ...accountView(accounts, code), opening: openingBalance, debit: m.debit, credit: m.credit, closing: openingBalance + m.debit - m.credit };
+    });
+    const sum = (k: 'opening' | 'debit' | 'credit' | 'closing') => items.reduce((s, i) => s + i[k], 0);
+    return { from: p.from, to: p.to, storeId: p.storeId ?? null, items, totals: { opening: sum('opening'), debit: sum('debit'), credit: sum('credit'), closing: sum('closing') } };
+  }
+
+  /** One account's lines in the period with a running balance (debit positive) and their documents. */
+  async generalLedger(auth: AuthContext, p: Period & { account: string }) {
+    const scope = await this.scope(auth, p);
+    const companyId = auth.user.companyId;
+    const accounts = await this.accounts(companyId);
+    if (!accounts.has(p.account)) throw notFound('Account', 'account');
+    const opening = (await this.movements(companyId, scope, { before: p.from, account: p.account })).get(p.account) ?? { debit: 0, credit: 0 };
+    let q = this.db
+      .selectFrom('journal_entries as e')
+      .innerJoin('journal_lines as l', 'l.entry_id', 'e.id')
+      .innerJoin('documents as d', 'd.id', 'e.document_id')
+      .select(['e.business_date', 'e.posted_at', 'e.id as entry_id', 'e.memo as entry_memo', 'l.line_no', 'l.debit', 'l.credit', 'l.memo', 'd.id as document_id', 'd.type', 'd.number', 'd.store_id'])
+      .where('e.company_id', '=', companyId)
+      .where('l.account_code', '=', p.account)
+      .where('e.business_date', '>=', p.from)
+      .where('e.business_date', '<=', p.to)
+      .orderBy('e.business_date')
+      .orderBy('e.posted_at')
+      .orderBy('e.id')
+      .orderBy('l.line_no');
+    if (scope !== 'all') q = q.where('e.store_id', 'in', scope);
+    let balance = opening.debit - opening.credit;
+    const lines = (await q.execute()).map((r) => {
+      const debit = Number(r.debit);
+      const credit = Number(r.credit);
+      balance += debit - credit;
+      return {
+        businessDate: r.business_date,
+        documentId: r.document_id,
+        documentType: r.type,
+        number: r.number,
+        href: `/api/v1/documents/${r.document_id}`,
+        storeId: r.store_id,
+        entryMemo: r.entry_memo,
+        memo: r.memo,
+        debit,
+        credit,
+        balance,
+      };
+    });
+    const debit = lines.reduce((s, l) => s + l.debit, 0);
+    const credit = lines.reduce((s, l) => s + l.credit, 0);
+    return { ...accountView(accounts, p.account), from: p.from, to: p.to, storeId: p.storeId ?? null, opening: opening.debit - opening.credit, debit, credit, closing: balance, lines };
+  }
+
+  /** Revenue − cost of sales − expenses, by account, over the period (小企业会计准则 利润表 lines 5xxx). */
+  async profitAndLoss(auth: AuthContext, p: Period) {
+    const scope = await this.scope(auth, p);
+    const [accounts, period] = await Promise.all([this.accounts(auth.user.companyId), this.movements(auth.user.companyId, scope, { from: p.from, to: p.to })]);
+    const revenue: ReportLine[] = [];
+    const costOfSales: ReportLine[] = [];
+    const expenses: ReportLine[] = [];
+    for (const [code, m] of [...period].sort(([a], [b]) => a.localeCompare(b))) {
+      const a = accountView(accounts, code);
+      if (a.type === 'revenue') revenue.push({ ...a, amount: m.credit - m.debit });
+      else if (a.type === 'expense') (isCostOfSales(code) ? costOfSales : expenses).push({ ...a, amount: m.debit - m.credit });
+    }
+    const totalRevenue = total(revenue);
+    const totalCostOfSales = total(costOfSales);
+    const totalExpenses = total(expenses);
+    return {
+      from: p.from,
+      to: p.to,
+      storeId: p.storeId ?? null,
+      revenue,
+      costOfSales,
+      expenses,
+      totals: { revenue: totalRevenue, costOfSales: totalCostOfSales, grossProfit: totalRevenue - totalCostOfSales, expenses: totalExpenses, netProfit: totalRevenue - totalCostOfSales - totalExpenses },
+    };
+  }
+
+  /**
+   * Assets = liabilities + equity as of a date. Nothing closes revenue and expenses into 3103 本年利润
+   * yet, so the profit to date shows as its own equity line (current profit).
+   */
+  async balanceSheet(auth: AuthContext, q: { storeId?: string; asOf: string }) {
+    const scope = await this.scope(auth, { storeId: q.storeId, from: q.asOf, to: q.asOf });
+    const [accounts, all] = await Promise.all([this.accounts(auth.user.companyId), this.movements(auth.user.companyId, scope, { to: q.asOf })]);
+    const assets: ReportLine[] = [];
+    const liabilities: ReportLine[] = [];
+    const equity: ReportLine[] = [];
+    let currentProfit = 0;
+    for (const [code, m] of [...all].sort(([a], [b]) => a.localeCompare(b))) {
+      const a = accountView(accounts, code);
+      if (a.type === 'asset') assets.push({ ...a, amount: m.debit - m.credit });
+      else if (a.type === 'liability') liabilities.push({ ...a, amount: m.credit - m.debit });
+      else if (a.type === 'equity') equity.push({ ...a, amount: m.credit - m.debit });
+      else currentProfit += m.credit - m.debit;
+    }
+    const totals = { assets: total(assets), liabilities: total(liabilities), equity: total(equity) + currentProfit };
+    return { asOf: q.asOf, storeId: q.storeId ?? null, assets, liabilities, equity, currentProfit, totals, balanced: totals.assets === totals.liabilities + totals.equity };
+  }
+
+  /**
+   * Output VAT by rate from the till documents' lines (each line keeps its tax and rate; returns are
+   * negative), with the 2221 output VAT the journal booked in the same period to compare against.
+   */
+  async vatSummary(auth: AuthContext, p: Period) {
+    const scope = await this.scope(auth, p);
+    const companyId = auth.user.companyId;
+    const stores = scope === 'all' ? (await this.db.selectFrom('stores').select('id').where('company_id', '=', companyId).execute()).map((s) => s.id) : scope;
+    const rows = stores.length
+      ? await this.db
+          .selectFrom('documents as d')
+          .innerJoin('document_lines as dl', 'dl.document_id', 'd.id')
+          .select(['dl.amount', 'dl.data_json'])
+          .where('d.store_id', 'in', stores)
+          .where('d.business_date', '>=', p.from)
+          .where('d.business_date', '<=', p.to)
+          .where('d.type', 'in', TAXED_DOCUMENT_TYPES)
+          .execute()
+      : [];
+    const byRate = new Map<number, { rate: number; gross: number; tax: number }>();
+    for (const r of rows) {
+      const data = r.data_json ? (JSON.parse(r.data_json) as { tax?: unknown; taxRate?: unknown }) : {};
+      if (typeof data.taxRate !== 'number' || typeof data.tax !== 'number') continue;
+      const g = byRate.get(data.taxRate) ?? { rate: data.taxRate, gross: 0, tax: 0 };
+      g.gross += Number(r.amount);
+      g.tax += data.tax;
+      byRate.set(data.taxRate, g);
+    }
+    const rates = [...byRate.values()].sort((a, b) => b.rate - a.rate).map((g) => ({ rate: g.rate, gross: g.gross, taxable: g.gross - g.tax, tax: g.tax }));
+    const vat = await this.movements(companyId, scope, { from: p.from, to: p.to, accountPrefix: '2221' });
+    const ledgerOutputTax = [...vat.values()].reduce((s, m) => s + m.credit - m.debit, 0);
+    return { from: p.from, to: p.to, storeId: p.storeId ?? null, rates, totalTax: rates.reduce((s, g) => s + g.tax, 0), ledgerOutputTax };
+  }
+
+  /** The period's journal entries with their lines, in posting order, for the hledger/CSV export. */
+  async journal(auth: AuthContext, p: Period): Promise<{ entries: JournalExportEntry[]; currency: string }> {
+    const scope = await this.scope(auth, p);
+    const companyId = auth.user.companyId;
+    let q = this.db
+      .selectFrom('journal_entries as e')
+      .innerJoin('journal_lines as l', 'l.entry_id', 'e.id')
+      .innerJoin('documents as d', 'd.id', 'e.document_id')
+      .innerJoin('stores as s', 's.id', 'e.store_id')
+      .select(['e.id', 'e.business_date', 'e.memo as entry_memo', 'd.id as document_id', 'd.type', 'd.number', 's.code as store', 'l.account_code', 'l.debit', 'l.credit', 'l.memo'])
+      .where('e.company_id', '=', companyId)
+      .where('e.business_date', '>=', p.from)
+      .where('e.business_date', '<=', p.to)
+      .orderBy('e.business_date')
+      .orderBy('e.posted_at')
+      .orderBy('e.id')
+      .orderBy('l.line_no');
+    if (scope !== 'all') q = q.where('e.store_id', 'in', scope);
+    const [rows, accounts, company] = await Promise.all([
+      q.execute(),
+      this.accounts(companyId),
+      this.db.selectFrom('companies').select('currency').where('id', '=', companyId).executeTakeFirstOrThrow(),
+    ]);
+    const entries: JournalExportEntry[] = [];
+    for (const r of rows) {
+      let e = entries[entries.length - 1];
+      if (!e || e.entryId !== r.id) {
+        e = { entryId: r.id, businessDate: r.business_date, documentId: r.document_id, documentType: r.type, number: r.number, store: r.store, memo: r.entry_memo, lines: [] };
+        entries.push(e);
+      }
+      e.lines.push({ account: r.account_code, accountName: accounts.get(r.account_code)?.name ?? '', debit: Number(r.debit), credit: Number(r.credit), memo: r.memo });
+    }
+    return { entries, currency: company.currency };
+  }
+
+  /** Stores the caller may see: the one asked for (404 if not theirs) or every store they hold the permission in. */
+  private async scope(auth: AuthContext, p: Period): Promise<'all' | string[]> {
+    if (!isCalendarDate(p.from)) throw badRequest('bad_date', `${p.from} is not a calendar date`, 'from');
+    if (!isCalendarDate(p.to)) throw badRequest('bad_date', `${p.to} is not a calendar date`, 'to');
+    if (p.from > p.to) throw badRequest('bad_period', 'from must not be after to', 'to');
+    if (p.storeId) {
+      auth.requireStore('reports.read', p.storeId);
+      const store = await this.db.selectFrom('stores').select('id').where('id', '=', p.storeId).where('company_id', '=', auth.user.companyId).executeTakeFirst();
+      if (!store) throw notFound('Store', 'storeId');
+      return [p.storeId];
+    }
+    return auth.storesWith('reports.read');
+  }
+
+  private async accounts(companyId: string): Promise<Map<string, AccountInfo>> {
+    const rows = await this.db.selectFrom('accounts').select(['code', 'name', 'name_en', 'type']).where('company_id', '=', companyId).execute();
+    return new Map(rows.map((r) => [r.code, { code: r.code, name: r.name, nameEn: r.name_en, type: r.type }]));
+  }
+
+  /** Σdebit and Σcredit per account over entries in a business-date range (`before` excludes its date). */
+  private async movements(
+    companyId: string,
+    scope: 'all' | string[],
+    range: { before?: string; from?: string; to?: string; account?: string; accountPrefix?: string },
+  ): Promise<Map<string, Movement>> {
+    if (scope !== 'all' && !scope.length) return new Map();
+    let q = this.db
+      .selectFrom('journal_entries as e')
+      .innerJoin('journal_lines as l', 'l.entry_id', 'e.id')
+      .select(['l.account_code', sql<number>`CAST(SUM(l.debit) AS BIGINT)`.as('debit'), sql<number>`CAST(SUM(l.credit) AS BIGINT)`.as('credit')])
+      .where('e.company_id', '=', companyId)
+      .groupBy('l.account_code');
+    if (scope !== 'all') q = q.where('e.store_id', 'in', scope);
+    if (range.before) q = q.where('e.business_date', '<', range.before);
+    if (range.from) q = q.where('e.business_date', '>=', range.from);
+    if (range.to) q = q.where('e.business_date', '<=', range.to);
+    if (range.account) q = q.where('l.account_code', '=', range.account);
+    if (range.accountPrefix) q = q.where('l.account_code', 'like', `${range.accountPrefix}%`);
+    const rows = await q.execute();
+    return new Map(rows.map((r) => [r.account_code, { debit: Number(r.debit), credit: Number(r.credit) }]));
+  }
+}
+
+interface ReportLine extends AccountInfo {
+  amount: number;
+}
+
+const total = (lines: ReportLine[]) => lines.reduce((s, l) => s + l.amount, 0);
+
+/** 5401 主营业务成本 and its sub-accounts. */
+const isCostOfSales = (code: string) => code.startsWith('5401');
+
+function accountView(accounts: Map<string, AccountInfo>, code: string): AccountInfo {
+  return accounts.get(code) ?? { code, name: '', nameEn: '', type: 'unknown' };
+}
+

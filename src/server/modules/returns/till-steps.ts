@@ -1,0 +1,72 @@
+// Steps returns, exchanges and voids share: the register's open shift, the receipt lines asked
+// for, the answer's return fields, and wallet refunds after commit (asked again on a replay).
+import type { Kysely } from 'kysely';
+import { negateFen } from '../../../core/money/round';
+import type { DB } from '../../../db/schema';
+import type { CheckoutDeps } from '../../flows/checkout.flow';
+import { badRequest, conflict, notFound } from '../../http/problem';
+import type { PostedDocument, PostOutcome } from '../../posting/types';
+import type { TillRegister } from '../shifts/register-access';
+import { findShift } from '../shifts/service';
+import type { OriginalSale } from './original-sale';
+import type { TenderRefund, WantedLine } from './return-plan';
+import { refundWallets, type WalletRefundStatus } from './wallet-refunds';
+
+export interface TillOutcome extends PostOutcome {
+  walletRefunds: WalletRefundStatus[];
+}
+
+export async function requireOpenShift(db: Kysely<DB>, companyId: string, register: TillRegister, shiftId: string): Promise<string> {
+  const shift = await findShift(db, companyId, shiftId);
+  if (!shift || shift.register_id !== register.id) throw notFound('Shift', 'shiftId');
+  if (shift.status !== 'open') throw conflict('shift_closed', 'The shift is closed; open a new shift first', 'shiftId');
+  return shift.id;
+}
+
+export async function mainLocation(db: Kysely<DB>, storeId: string): Promise<string> {
+  const location = await db.selectFrom('locations').select('id').where('store_id', '=', storeId).where('code', '=', 'MAIN').executeTakeFirst();
+  if (!location) throw notFound('Store', 'registerId');
+  return location.id;
+}
+
+/** Receipt lines asked for by number; an unknown line is 400 at `<prefix>.N.lineNo`. */
+export function requestedLines(sale: OriginalSale, lines: readonly { lineNo: number; qty: number; damaged: boolean }[], prefix = 'lines'): WantedLine[] {
+  return lines.map((l, i) => {
+    if (!sale.lines.some((s) => s.lineNo === l.lineNo)) throw badRequest('unknown_line', `${sale.number} has no line ${l.lineNo}`, `${prefix}.${i}.lineNo`);
+    return { lineNo: l.lineNo, qty: l.qty, damaged: l.damaged, field: `${prefix}.${i}.qty` };
+  });
+}
+
+export function returnResult(r: {
+  kind: 'return' | 'exchange' | 'void';
+  shiftId: string;
+  clientTime: string | null;
+  original: OriginalSale | null;
+  views: Record<string, unknown>[];
+  amount: number;
+  tax: number;
+  rounding: number;
+  refund: number;
+  cost: number;
+  refunds: TenderRefund[];
+}): Record<string, unknown> {
+  return {
+    kind: r.kind,
+    shiftId: r.shiftId,
+    clientTime: r.clientTime,
+    originalDocumentId: r.original?.documentId ?? null,
+    originalNumber: r.original?.number ?? null,
+    lines: r.views,
+    subtotal: negateFen(r.amount),
+    rounding: negateFen(r.rounding),
+    due: negateFen(r.refund),
+    tax: negateFen(r.tax),
+    refund: r.refund,
+    refunds: r.refunds,
+  };
+}
+
+export async function withWalletRefunds(deps: CheckoutDeps, clientId: string, outcome: PostOutcome): Promise<TillOutcome> {
+  const refunds = ((outcome.document as PostedDocument & { refunds?: TenderRefund[] }).refunds ?? []) as TenderRefund[];
+  return { ...outcome, walletRefunds: await refundWallets(deps.payments, clientId, refunds) };
+}

@@ -1,0 +1,32 @@
+// 财务报表页面的文字 (reports.ts adds them at run time, like sales.ts).
+export const reportsZhCN = {
+  reportsNav: {
+    group: '财务',
+    reports: '财务报表',
+  },
+  reportsPage: {
+    title: '财务报表',
+    subtitle: '按门店和期间查看试算平衡表与利润表；导出 hledger 日记账或 CSV',
+    allStores: '全部门店',
+    trialBalance: '试算平衡表',
+    profitAndLoss: '利润表',
+    code: '科目编码',
+    account: '科目名称',
+    opening: '期初余额',
+    debit: '本期借方',
+    credit: '本期贷方',
+    closing: '期末余额',
+    total: '合计',
+    amount: '金额',
+    revenue: '营业收入',
+    costOfSales: '营业成本',
+    grossProfit: '毛利',
+    expenses: '费用',
+    netProfit: '净利润',
+    balanced: '借贷平衡',
+    unbalanced: '借贷不平衡',
+    exportLedger: '导出 hledger',
+    exportCsv: '导出 CSV',
+    balanceHint: '余额以借方为正，贷方为负',
+  },
+};

@@ -1,0 +1,250 @@
+// 商品资料: search (barcode, SKU, name, pinyin initials — the tiered search), filter by category
+// and status, create / edit / archive, print shelf labels for the selected products, export.
+import { DownloadOutlined, EditOutlined, ImportOutlined, PlusOutlined, PrinterOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { App, Button, Card, Dropdown, Flex, Form, Input, Popconfirm, Select, Table, Tag, TreeSelect, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { LABEL_LAYOUTS } from '../../../../contracts/import';
+import { api, apiUrl } from '../../../shared/api';
+import type { Product, ProductSummary } from '../../../shared/inventory-types';
+import type { Page } from '../../../shared/types';
+import { LoadError, useReportError } from '../../components/feedback';
+import { PageHeader } from '../../components/PageHeader';
+import { moneyCell, StatusTag, useStoreId } from '../../components/stockUi';
+import { useCategoryTree } from '../../components/useCategories';
+import { useRemote } from '../../components/useRemote';
+import { useSession } from '../../session/session';
+import { ProductDrawer } from './ProductDrawer';
+
+interface Filters {
+  q?: string;
+  categoryId?: string;
+  status: 'active' | 'archived' | 'all';
+}
+
+export default function ProductsPage() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const storeId = useStoreId();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const reportError = useReportError();
+  const canManage = can('catalog.manage');
+  const [form] = Form.useForm<Filters>();
+  const [filters, setFilters] = useState<Filters>({ status: 'active' });
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [selected, setSelected] = useState<string[]>([]);
+  const [editing, setEditing] = useState<Product | 'new' | null>(null);
+  const categories = useCategoryTree();
+  const products = useRemote(
+    (signal) =>
+      api.get<Page<ProductSummary>>('/products', {
+        signal,
+        query: { q: filters.q?.trim(), categoryId: filters.categoryId, status: filters.status, page: paging.page, pageSize: paging.pageSize },
+      }),
+    [filters, paging.page, paging.pageSize],
+  );
+
+  const edit = async (id: string) => {
+    try {
+      setEditing(await api.get<Product>(`/products/${id}`));
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const setArchived = async (product: ProductSummary, archived: boolean) => {
+    try {
+      await api.post(`/products/${product.id}/${archived ? 'archive' : 'restore'}`);
+      void message.success(archived ? t('products.archived', { name: product.name }) : t('products.restored', { name: product.name }));
+      products.reload();
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const printLabels = (layout: string) => {
+    if (!storeId || !selected.length) return;
+    window.open(apiUrl('/labels', { storeId, layout, productIds: selected.join(',') }), '_blank', 'noopener');
+  };
+
+  const columns: TableColumnsType<ProductSummary> = [
+    { title: t('products.sku'), dataIndex: 'sku', width: 160, render: (sku: string) => <Typography.Text code>{sku}</Typography.Text> },
+    {
+      title: t('products.name'),
+      dataIndex: 'name',
+      width: 260,
+      render: (name: string, p) => (
+        <Flex vertical>
+          <Typography.Text strong>{name}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {[p.spec, p.brand].filter(Boolean).join(' · ') || '\u00a0'}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t('products.barcode'),
+      dataIndex: 'barcodes',
+      width: 170,
+      render: (codes: ProductSummary['barcodes']) =>
+        codes.length ? (
+          <span style={{ fontFamily: 'monospace', fontSize: 12 }}>
+            {codes[0].code}
+            {codes.length > 1 ? <Tag style={{ marginInlineStart: 4 }}>+{codes.length - 1}</Tag> : null}
+          </span>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+    },
+    { title: t('products.category'), dataIndex: 'categoryId', width: 120, render: (id: string | null) => categories.nameOf(id) ?? '—' },
+    { title: t('products.unitShort'), dataIndex: 'unit', width: 70, render: (unit: string, p) => (p.weighable ? <Tag color="cyan">{unit}</Tag> : unit) },
+    { title: t('products.price'), dataIndex: 'price', align: 'right', width: 110, render: moneyCell },
+    { title: t('products.memberPrice'), dataIndex: 'memberPrice', align: 'right', width: 110, render: moneyCell },
+    { title: t('products.taxRate'), dataIndex: 'taxRate', align: 'right', width: 80, render: (bp: number) => `${bp / 100}%` },
+    { title: t('common.status'), dataIndex: 'status', width: 90, render: (s: string) => <StatusTag status={s} t={t} /> },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 170,
+      fixed: 'right',
+      render: (_, p) => (
+        <Flex gap={8}>
+          {canManage ? (
+            <Typography.Link onClick={() => edit(p.id)} data-testid={`edit-${p.sku}`}>
+              <EditOutlined /> {t('common.edit')}
+            </Typography.Link>
+          ) : null}
+          {can('stock.read') ? <Link to={`/stock/card/${p.id}`}>{t('products.stockCard')}</Link> : null}
+          {canManage ? (
+            <Popconfirm
+              title={p.status === 'archived' ? t('products.restoreConfirm') : t('products.archiveConfirm')}
+              onConfirm={() => setArchived(p, p.status !== 'archived')}
+              okText={t('common.confirm')}
+              cancelText={t('common.cancel')}
+            >
+              <Typography.Link type={p.status === 'archived' ? undefined : 'danger'}>{p.status === 'archived' ? t('products.restore') : t('products.archive')}</Typography.Link>
+            </Popconfirm>
+          ) : null}
+        </Flex>
+      ),
+    },
+  ];
+
+  const apply = (values: Filters) => {
+    setFilters({ ...values, status: values.status ?? 'active' });
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('products.title')}
+        subtitle={t('products.subtitle')}
+        extra={
+          <>
+            {can('stock.read') && storeId ? (
+              <Dropdown
+                menu={{
+                  items: [
+                    { key: 'csv', label: <a href={apiUrl('/exports/products', { storeId, format: 'csv' })}>CSV</a> },
+                    { key: 'xlsx', label: <a href={apiUrl('/exports/products', { storeId, format: 'xlsx' })}>Excel (XLSX)</a> },
+                  ],
+                }}
+              >
+                <Button icon={<DownloadOutlined />}>{t('common.export')}</Button>
+              </Dropdown>
+            ) : null}
+            {can('import.run') ? (
+              <Button icon={<ImportOutlined />} onClick={() => navigate('/import')}>
+                {t('nav.import')}
+              </Button>
+            ) : null}
+            {canManage ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="new-product">
+                {t('products.new')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <Card styles={{ body: { paddingTop: 16 } }}>
+        <Flex justify="space-between" wrap gap={12} style={{ marginBottom: 16 }}>
+          <Form<Filters> form={form} layout="inline" name="productFilters" onFinish={apply} initialValues={{ status: 'active' }} style={{ rowGap: 12 }}>
+            <Form.Item name="q">
+              <Input allowClear prefix={<SearchOutlined />} placeholder={t('products.searchPlaceholder')} style={{ width: 280 }} data-testid="product-search" />
+            </Form.Item>
+            <Form.Item name="categoryId">
+              <TreeSelect allowClear treeData={categories.treeData} placeholder={t('products.category')} style={{ width: 180 }} treeDefaultExpandAll />
+            </Form.Item>
+            <Form.Item name="status">
+              <Select
+                style={{ width: 120 }}
+                options={[
+                  { value: 'active', label: t('status.active') },
+                  { value: 'archived', label: t('status.archived') },
+                  { value: 'all', label: t('common.all') },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item>
+              <Flex gap={8}>
+                <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                  {t('common.search')}
+                </Button>
+                <Button
+                  icon={<ReloadOutlined />}
+                  onClick={() => {
+                    form.resetFields();
+                    apply({ status: 'active' });
+                  }}
+                >
+                  {t('common.reset')}
+                </Button>
+              </Flex>
+            </Form.Item>
+          </Form>
+          <Dropdown
+            disabled={!selected.length}
+            menu={{ items: LABEL_LAYOUTS.map((layout) => ({ key: layout, label: t(`labels.layouts.${layout}`) })), onClick: ({ key }) => printLabels(key) }}
+          >
+            <Button icon={<PrinterOutlined />} data-testid="print-labels">
+              {t('labels.print')}
+              {selected.length ? ` (${selected.length})` : ''}
+            </Button>
+          </Dropdown>
+        </Flex>
+        {products.error ? <LoadError error={products.error} onRetry={products.reload} /> : null}
+        <Table<ProductSummary>
+          rowKey="id"
+          size="middle"
+          data-testid="products-table"
+          scroll={{ x: 1320 }}
+          columns={columns}
+          dataSource={products.data?.items ?? []}
+          loading={products.loading}
+          rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), preserveSelectedRowKeys: true }}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: products.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => t('common.total', { total }),
+          }}
+          onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? paging.pageSize })}
+        />
+      </Card>
+      <ProductDrawer
+        product={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          void message.success(editing === 'new' ? t('products.created') : t('common.saved'));
+          setEditing(null);
+          products.reload();
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,376 @@
+// 销售流水: the till's documents (sales, returns, exchanges, voids) with server-side paging and
+// filters, the printed receipt in a drawer, and the sales flagged for review.
+import { PrinterOutlined, WarningOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, DatePicker, Drawer, Flex, Input, Select, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useSalesT } from '../../i18n/sales';
+import { api, apiUrl } from '../../../shared/api';
+import { formatDate, formatDateTime, formatMoney, shortId } from '../../../shared/format';
+import type { Page, Register, User } from '../../../shared/types';
+import { LoadError } from '../../components/feedback';
+import { PageHeader } from '../../components/PageHeader';
+import { useRemote } from '../../components/useRemote';
+import { useMe, useSession } from '../../session/session';
+import { DocumentDrawer } from '../DocumentsPage';
+
+const ALL = '';
+export const SALE_KINDS = ['sale', 'return', 'exchange', 'void'] as const;
+type SaleKind = (typeof SALE_KINDS)[number];
+const KIND_COLORS: Record<SaleKind, string> = { sale: 'green', return: 'orange', exchange: 'blue', void: 'red' };
+
+export interface SalesJournalItem {
+  documentId: string;
+  number: string;
+  kind: SaleKind;
+  storeId: string;
+  registerId: string;
+  registerCode: string | null;
+  shiftId: string;
+  businessDate: string;
+  postedAt: string;
+  cashierId: string;
+  cashierName: string | null;
+  offline: boolean;
+  due: number;
+  tax: number;
+  originalDocumentId: string | null;
+  originalNumber: string | null;
+  flags: number;
+}
+
+interface ReviewItem {
+  documentId: string;
+  number: string;
+  registerId: string;
+  businessDate: string;
+  postedAt: string;
+  offline: boolean;
+  lineNo: number;
+  kind: string;
+  detail: Record<string, unknown>;
+}
+
+export function KindTag({ kind }: { kind: string }) {
+  const t = useSalesT();
+  const known = (SALE_KINDS as readonly string[]).includes(kind);
+  return <Tag color={known ? KIND_COLORS[kind as SaleKind] : 'default'}>{known ? t(`salesJournal.kinds.${kind as SaleKind}`) : kind}</Tag>;
+}
+
+/** The receipt as the server prints it (HTML for 80 mm paper), framed so it looks like paper. */
+export function ReceiptDrawer({ sale, onClose, onOpenDocument }: { sale: { documentId: string; number: string } | null; onClose(): void; onOpenDocument?(id: string): void }) {
+  const t = useSalesT();
+  const frame = useRef<HTMLIFrameElement>(null);
+  return (
+    <Drawer
+      title={sale ? t('salesJournal.receiptTitle', { number: sale.number }) : ''}
+      open={sale !== null}
+      onClose={onClose}
+      size={460}
+      destroyOnHidden
+      data-testid="receipt-drawer"
+      extra={
+        <Flex gap={8}>
+          {sale && onOpenDocument ? <Button onClick={() => onOpenDocument(sale.documentId)}>{t('salesJournal.openDocument')}</Button> : null}
+          <Button icon={<PrinterOutlined />} onClick={() => frame.current?.contentWindow?.print()}>
+            {t('salesJournal.print')}
+          </Button>
+        </Flex>
+      }
+      styles={{ body: { background: '#eef1f4', display: 'flex', justifyContent: 'center', padding: 24 } }}
+    >
+      {sale ? (
+        <iframe
+          ref={frame}
+          title={sale.number}
+          data-testid="receipt-frame"
+          src={apiUrl(`/sales/${sale.documentId}/receipt.html`, { width: 80 })}
+          style={{ width: 340, height: '100%', minHeight: 640, border: 0, background: '#fff', boxShadow: '0 4px 18px rgba(15,23,42,0.15)', borderRadius: 4 }}
+        />
+      ) : null}
+    </Drawer>
+  );
+}
+
+function ReviewTable({ storeId, onOpen }: { storeId: string; onOpen(item: { documentId: string; number: string }): void }) {
+  const t = useSalesT();
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const review = useRemote(
+    (signal) => (storeId ? api.get<Page<ReviewItem>>('/sales/review', { signal, query: { storeId, ...paging } }) : Promise.resolve({ items: [], total: 0 })),
+    [storeId, paging.page, paging.pageSize],
+  );
+  const columns: TableColumnsType<ReviewItem> = [
+    { title: t('salesJournal.number'), dataIndex: 'number', render: (n: string) => <Typography.Link>{n}</Typography.Link> },
+    { title: t('salesJournal.businessDate'), dataIndex: 'businessDate', width: 120, render: formatDate },
+    {
+      title: t('salesJournal.reviewKind'),
+      dataIndex: 'kind',
+      render: (kind: string, row) => (
+        <Flex gap={6}>
+          <Tag color="warning" icon={<WarningOutlined />}>
+            {t(`salesJournal.reviewKinds.${kind as 'price_differs'}`, { defaultValue: kind })}
+          </Tag>
+          {row.offline ? <Tag>{t('salesJournal.offline')}</Tag> : null}
+        </Flex>
+      ),
+    },
+    { title: '#', dataIndex: 'lineNo', width: 56, render: (n: number) => (n ? n : '—') },
+    {
+      title: t('salesJournal.reviewDetail'),
+      dataIndex: 'detail',
+      render: (detail: Record<string, unknown>) => (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {Object.entries(detail)
+            .map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+            .join(' · ')}
+        </Typography.Text>
+      ),
+    },
+    { title: t('salesJournal.postedAt'), dataIndex: 'postedAt', width: 170, render: formatDateTime },
+  ];
+  return (
+    <>
+      {review.error ? <LoadError error={review.error} onRetry={review.reload} /> : null}
+      <Table<ReviewItem>
+        rowKey={(row) => `${row.documentId}:${row.lineNo}:${row.kind}`}
+        size="middle"
+        data-testid="review-table"
+        columns={columns}
+        dataSource={review.data?.items ?? []}
+        loading={review.loading}
+        onRow={(row) => ({ onClick: () => onOpen(row), style: { cursor: 'pointer' } })}
+        pagination={{ current: paging.page, pageSize: paging.pageSize, total: review.data?.total ?? 0, showTotal: (total) => t('common.total', { total }) }}
+        onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? paging.pageSize })}
+      />
+    </>
+  );
+}
+
+export default function SalesPage() {
+  const t = useSalesT();
+  const me = useMe();
+  const { storeName, currentStore, can } = useSession();
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [storeId, setStoreId] = useState<string>(currentStore?.id ?? ALL);
+  useEffect(() => {
+    if (currentStore) {
+      setStoreId(currentStore.id);
+      setPaging((p) => ({ ...p, page: 1 }));
+    }
+  }, [currentStore?.id]);
+  const [registerId, setRegisterId] = useState(ALL);
+  const [kind, setKind] = useState(ALL);
+  const [cashierId, setCashierId] = useState(ALL);
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [number, setNumber] = useState('');
+  const [receipt, setReceipt] = useState<{ documentId: string; number: string } | null>(null);
+  const [documentId, setDocumentId] = useState<string | null>(null);
+  const resetPage = () => setPaging((p) => ({ ...p, page: 1 }));
+
+  const from = range?.[0]?.format('YYYY-MM-DD');
+  const to = range?.[1]?.format('YYYY-MM-DD');
+  const journal = useRemote(
+    (signal) =>
+      api.get<Page<SalesJournalItem>>('/sales', {
+        signal,
+        query: { storeId, registerId, kind, cashierId, from, to, number: number.trim(), page: paging.page, pageSize: paging.pageSize },
+      }),
+    [storeId, registerId, kind, cashierId, from, to, number, paging.page, paging.pageSize],
+  );
+  const registers = useRemote(
+    (signal) => (storeId ? api.get<Page<Register>>('/registers', { signal, query: { storeId, pageSize: 200 } }) : Promise.resolve({ items: [], total: 0 })),
+    [storeId],
+  );
+  const users = useRemote(
+    (signal) => (can('users.manage') ? api.get<Page<User>>('/users', { signal, query: { pageSize: 500 } }) : Promise.resolve({ items: [], total: 0 })),
+    [],
+  );
+  const reviewCount = useRemote(
+    (signal) =>
+      storeId && can('sales.review') ? api.get<Page<ReviewItem>>('/sales/review', { signal, query: { storeId, pageSize: 1 } }) : Promise.resolve({ items: [], total: 0 }),
+    [storeId],
+  );
+  // Without users.manage the cashier filter offers who appears in the journal so far.
+  const cashierOptions = useMemo(() => {
+    const byId = new Map<string, string>();
+    for (const user of users.data?.items ?? []) byId.set(user.id, user.displayName);
+    for (const row of journal.data?.items ?? []) if (!byId.has(row.cashierId)) byId.set(row.cashierId, row.cashierName ?? shortId(row.cashierId));
+    return [...byId].map(([value, label]) => ({ value, label }));
+  }, [users.data, journal.data]);
+
+  const columns: TableColumnsType<SalesJournalItem> = [
+    {
+      title: t('salesJournal.number'),
+      dataIndex: 'number',
+      render: (value: string, row) => (
+        <Flex gap={6} align="center">
+          <Typography.Link style={{ whiteSpace: 'nowrap' }}>{value}</Typography.Link>
+          {row.offline ? <Tag bordered={false}>{t('salesJournal.offline')}</Tag> : null}
+          {row.flags > 0 ? (
+            <Tooltip title={t('salesJournal.flags')}>
+              <Badge count={row.flags} color="orange" size="small" />
+            </Tooltip>
+          ) : null}
+        </Flex>
+      ),
+    },
+    { title: t('salesJournal.kind'), dataIndex: 'kind', width: 90, render: (value: string) => <KindTag kind={value} /> },
+    { title: t('salesJournal.store'), dataIndex: 'storeId', render: (id: string) => storeName(id) ?? shortId(id) },
+    { title: t('salesJournal.register'), dataIndex: 'registerCode', width: 100, render: (code: string | null, row) => code ?? shortId(row.registerId) },
+    { title: t('salesJournal.cashier'), dataIndex: 'cashierName', render: (name: string | null) => name ?? '—' },
+    { title: t('salesJournal.businessDate'), dataIndex: 'businessDate', width: 120, render: formatDate },
+    {
+      title: t('salesJournal.postedAt'),
+      dataIndex: 'postedAt',
+      width: 170,
+      render: (value: string) => <Typography.Text type="secondary">{formatDateTime(value)}</Typography.Text>,
+    },
+    {
+      title: t('salesJournal.original'),
+      dataIndex: 'originalNumber',
+      render: (value: string | null, row) =>
+        value && row.originalDocumentId ? (
+          <Typography.Link
+            style={{ whiteSpace: 'nowrap' }}
+            onClick={(event) => {
+              event.stopPropagation();
+              setReceipt({ documentId: row.originalDocumentId as string, number: value });
+            }}
+          >
+            {value}
+          </Typography.Link>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+    },
+    {
+      title: t('salesJournal.due'),
+      dataIndex: 'due',
+      align: 'right',
+      width: 120,
+      render: (fen: number) => (
+        <Typography.Text strong type={fen < 0 ? 'danger' : undefined}>
+          {formatMoney(fen)}
+        </Typography.Text>
+      ),
+    },
+  ];
+
+  const filters = (
+    <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+      <Select
+        aria-label={t('salesJournal.store')}
+        value={storeId}
+        style={{ width: 180 }}
+        onChange={(value) => {
+          setStoreId(value);
+          setRegisterId(ALL);
+          resetPage();
+        }}
+        options={[{ value: ALL, label: t('salesJournal.allStores') }, ...me.stores.map((store) => ({ value: store.id, label: store.name }))]}
+      />
+      <Select
+        aria-label={t('salesJournal.register')}
+        value={registerId}
+        disabled={!storeId}
+        style={{ width: 150 }}
+        onChange={(value) => {
+          setRegisterId(value);
+          resetPage();
+        }}
+        options={[
+          { value: ALL, label: t('salesJournal.allRegisters') },
+          ...(registers.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.code} · ${r.name}` })),
+        ]}
+      />
+      <Select
+        aria-label={t('salesJournal.kind')}
+        data-testid="sales-kind"
+        value={kind}
+        style={{ width: 130 }}
+        onChange={(value) => {
+          setKind(value);
+          resetPage();
+        }}
+        options={[{ value: ALL, label: t('salesJournal.allKinds') }, ...SALE_KINDS.map((value) => ({ value, label: t(`salesJournal.kinds.${value}`) }))]}
+      />
+      <Select
+        aria-label={t('salesJournal.cashier')}
+        value={cashierId}
+        style={{ width: 150 }}
+        onChange={(value) => {
+          setCashierId(value);
+          resetPage();
+        }}
+        options={[{ value: ALL, label: t('salesJournal.allCashiers') }, ...cashierOptions]}
+      />
+      <DatePicker.RangePicker
+        value={range}
+        allowEmpty={[true, true]}
+        onChange={(value) => {
+          setRange(value);
+          resetPage();
+        }}
+      />
+      <Input.Search
+        allowClear
+        placeholder={t('salesJournal.numberPlaceholder')}
+        style={{ width: 220 }}
+        data-testid="sales-number"
+        onSearch={(value) => {
+          setNumber(value);
+          resetPage();
+        }}
+      />
+    </Flex>
+  );
+
+  const journalTab = (
+    <>
+      {filters}
+      {journal.error ? <LoadError error={journal.error} onRetry={journal.reload} /> : null}
+      <Table<SalesJournalItem>
+        rowKey="documentId"
+        size="middle"
+        data-testid="sales-table"
+        columns={columns}
+        dataSource={journal.data?.items ?? []}
+        loading={journal.loading}
+        onRow={(row) => ({ onClick: () => setReceipt(row), style: { cursor: 'pointer' } })}
+        pagination={{
+          current: paging.page,
+          pageSize: paging.pageSize,
+          total: journal.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common.total', { total }),
+        }}
+        onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? paging.pageSize })}
+      />
+    </>
+  );
+
+  return (
+    <>
+      <PageHeader title={t('salesJournal.title')} subtitle={t('salesJournal.subtitle')} />
+      <Card styles={{ body: { paddingTop: 8 } }}>
+        {can('sales.review') && storeId ? (
+          <Tabs
+            items={[
+              { key: 'journal', label: t('salesJournal.tabJournal'), children: journalTab },
+              {
+                key: 'review',
+                label: <span data-testid="review-tab">{t('salesJournal.tabReview', { count: reviewCount.data?.total ?? 0 })}</span>,
+                children: <ReviewTable storeId={storeId} onOpen={setReceipt} />,
+              },
+            ]}
+          />
+        ) : (
+          <div style={{ paddingTop: 8 }}>{journalTab}</div>
+        )}
+      </Card>
+      <ReceiptDrawer sale={receipt} onClose={() => setReceipt(null)} onOpenDocument={can('documents.read') ? setDocumentId : undefined} />
+      <DocumentDrawer documentId={documentId} onClose={() => setDocumentId(null)} />
+    </>
+  );
+}
