@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { searchGrams } from '../../core/text/search-grams';
-import type { DialectName } from '../dialect';
+import { isUniqueViolation, type DialectName } from '../dialect';
 
 // Indexes for the product substring search (see server/modules/catalog/products/search-index.ts):
 // trigrams of `search_text` for 3+ character queries, and `search_grams` (1–2 character pieces of
@@ -49,7 +49,16 @@ async function sqliteIndexes(db: Kysely<any>) {
 // pg_trgm serves `LIKE '%…%'` from a GIN index when the pattern has a trigram. The extension lives
 // in one schema per database (public), shared by every schema (tests give each database its own).
 async function postgresIndexes(db: Kysely<any>) {
-  await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public`.execute(db);
+  // Two databases migrating at once (parallel test schemas) can both miss the IF NOT EXISTS and
+  // race on pg_extension's unique name; the loser rolls back to the savepoint and uses the winner's.
+  await sql`SAVEPOINT create_pg_trgm`.execute(db);
+  try {
+    await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public`.execute(db);
+    await sql`RELEASE SAVEPOINT create_pg_trgm`.execute(db);
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    await sql`ROLLBACK TO SAVEPOINT create_pg_trgm`.execute(db);
+  }
   const { rows } = await sql<{ schema: string }>`SELECT extnamespace::regnamespace::text AS schema FROM pg_extension WHERE extname = 'pg_trgm'`.execute(db);
   await sql.raw(`CREATE INDEX products_search_trgm_ix ON products USING gin (search_text ${rows[0].schema}.gin_trgm_ops)`).execute(db);
   await sql`CREATE INDEX products_search_grams_ix ON products USING gin (string_to_array(search_grams, ' '))`.execute(db);
