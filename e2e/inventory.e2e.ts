@@ -298,10 +298,19 @@ describe('a transfer as the owner, who works in both stores', () => {
 
     // The drawer's store picker may still be fading out: wait until no dropdown shows, so the
     // option clicked below is the header switch's own.
+    // Closing the drawer hands focus back a moment later, which can close the header switch's
+    // dropdown just opened: open and pick again until the switch shows the store.
     await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-    await page.getByTestId('store-switch').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '东门店' }).click();
-    await expect.poll(() => page.getByTestId('store-switch').textContent()).toContain('东门店');
+    await expect
+      .poll(
+        async () => {
+          if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await page.getByTestId('store-switch').click();
+          await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '东门店' }).click({ timeout: 2_000 }).catch(() => undefined);
+          return page.getByTestId('store-switch').textContent();
+        },
+        { timeout: 30_000 },
+      )
+      .toContain('东门店');
     const incoming = page.getByTestId('transfers-table').locator('tr.ant-table-row', { hasText: '调入' }).first();
     await incoming.click();
     await page.getByRole('button', { name: '按剩余数填充' }).click();

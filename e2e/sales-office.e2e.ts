@@ -120,8 +120,8 @@ describe('sales, shifts and day close as the store manager', () => {
   it('closes the day and shows it closed', async () => {
     await expect.poll(async () => (await page.getByTestId('day-status').textContent()) ?? '').toContain('未日结');
     await page.getByTestId('close-day').click();
-    await page.locator('.ant-popconfirm .ant-btn-primary').click();
-    await expect.poll(async () => (await page.getByTestId('day-status').textContent()) ?? '').toContain('已日结');
+    await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    await expect.poll(async () => (await page.getByTestId('day-status').textContent()) ?? '', { timeout: 15_000 }).toContain('已日结');
     await screenshot(page, 'office-day-closed');
   });
 });

@@ -107,6 +107,20 @@ export const ValuationQuery = z.strictObject({
 export const ALERT_KINDS = ['below_min', 'over_max', 'near_expiry', 'expired', 'negative_stock', 'slow_mover'] as const;
 export const ALERT_SEVERITIES = ['critical', 'warning', 'info'] as const;
 
+/** One stock alert as GET /inventory/alerts returns it. */
+export interface StockAlert {
+  kind: (typeof ALERT_KINDS)[number];
+  severity: (typeof ALERT_SEVERITIES)[number];
+  storeId: string;
+  productId: string;
+  sku: string;
+  name: string;
+  locationId?: string;
+  batchId?: string;
+  qty: number;
+  detail: Record<string, unknown>;
+}
+
 export const AlertsQuery = z.strictObject({
   storeId: Id,
   kind: z.enum(ALERT_KINDS).optional(),

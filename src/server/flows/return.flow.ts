@@ -21,9 +21,8 @@ import { findPosted } from '../posting/write-document';
 import { postReturnWithoutReceipt } from '../modules/returns/no-receipt';
 import { findOriginalSale } from '../modules/returns/original-sale';
 import { planReceiptReturn, requireShiftStillOpen, tenderRefunds, wholeReceipt } from '../modules/returns/return-plan';
-import { writeTillRows } from '../modules/sales/till-rows';
 import { tillJournal } from '../modules/returns/return-journal';
-import { requestedLines, requireOpenShift, returnResult, withWalletRefunds, type TillOutcome } from '../modules/returns/till-steps';
+import { requestedLines, requireOpenShift, returnResult, withWalletRefunds, writeReturnTillRows, type TillOutcome } from '../modules/returns/till-steps';
 import { requireTillRegister } from '../modules/shifts/register-access';
 import type { CheckoutDeps } from './checkout.flow';
 
@@ -77,24 +76,7 @@ export async function postReturn(deps: CheckoutDeps, auth: AuthContext, input: R
         auditData: { kind: 'return', shiftId, original: sale.number, refund: r.refund, refunds: refunds.map((x) => ({ method: x.method, amount: x.amount })) },
         result: returnResult({ kind: 'return', shiftId, clientTime: input.clientTime, original: sale, views: r.views, amount: r.amount, tax: r.tax, rounding: r.rounding, refund: r.refund, cost: r.cost, refunds }),
         afterDocument: (t) =>
-          writeTillRows(t, {
-            offline: false,
-            documentId: ctx.documentId,
-            storeId: register.storeId,
-            registerId: register.id,
-            shiftId,
-            kind: 'return',
-            originalDocumentId: sale.documentId,
-            clientTime: input.clientTime,
-            memberCode: sale.memberCode,
-            subtotal: negateFen(r.amount),
-            rounding: negateFen(r.rounding),
-            due: negateFen(r.refund),
-            change: 0,
-            tax: negateFen(r.tax),
-            cost: negateFen(r.cost),
-            payments: refunds.map((x) => ({ method: x.method, amount: negateFen(x.amount), providerRef: x.providerRef, reference: x.reference })),
-          }),
+          writeReturnTillRows(t, { documentId: ctx.documentId, register, shiftId, clientTime: input.clientTime, original: sale, amount: r.amount, tax: r.tax, rounding: r.rounding, refund: r.refund, cost: r.cost, refunds }),
       };
     },
   });

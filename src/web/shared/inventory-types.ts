@@ -2,29 +2,9 @@
 // docs/inventory.md, docs/transfers-stocktakes.md, docs/import-export.md). Money in fen,
 // quantities in thousandths of the product's base unit.
 
-export interface Barcode {
-  code: string;
-  unit: string;
-  kind: string;
-}
+import type { ProductSummary } from '../../contracts/product-views';
 
-export interface ProductSummary {
-  id: string;
-  sku: string;
-  name: string;
-  spec: string;
-  brand: string;
-  unit: string;
-  categoryId: string | null;
-  price: number;
-  memberPrice: number | null;
-  taxRate: number;
-  weighable: boolean;
-  plu: string | null;
-  status: 'active' | 'archived' | string;
-  pinyinInitials: string;
-  barcodes: Barcode[];
-}
+export type { BarcodeView as Barcode, ProductSummary } from '../../contracts/product-views';
 
 export interface Product extends ProductSummary {
   origin: string;
@@ -133,18 +113,7 @@ export interface StockCard {
   total: number;
 }
 
-export interface StockAlert {
-  kind: 'below_min' | 'over_max' | 'near_expiry' | 'expired' | 'negative_stock' | 'slow_mover';
-  severity: 'critical' | 'warning' | 'info';
-  storeId: string;
-  productId: string;
-  sku: string;
-  name: string;
-  locationId?: string;
-  batchId?: string;
-  qty: number;
-  detail: Record<string, unknown>;
-}
+export type { StockAlert } from '../../contracts/inventory';
 
 export interface TransferSummary {
   id: string;

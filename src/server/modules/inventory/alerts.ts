@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { daysBetween } from '../../../core/time/calendar-date';
-import type { ALERT_KINDS, ALERT_SEVERITIES, AlertsQuery } from '../../../contracts/inventory';
+import type { ALERT_KINDS, ALERT_SEVERITIES, AlertsQuery, StockAlert } from '../../../contracts/inventory';
 import type { AuthContext } from '../../auth/auth-context';
 import type { InventoryDeps } from './deps';
 import { requireStore, storeToday, sumOf } from './lookups';
@@ -12,18 +12,7 @@ import { requireStore, storeToday, sumOf } from './lookups';
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 
-export interface Alert {
-  kind: AlertKind;
-  severity: AlertSeverity;
-  storeId: string;
-  productId: string;
-  sku: string;
-  name: string;
-  locationId?: string;
-  batchId?: string;
-  qty: number;
-  detail: Record<string, unknown>;
-}
+export type Alert = StockAlert;
 
 /** Days before expiry that raise info, warning and critical alerts. */
 export const NEAR_EXPIRY_DEFAULT_DAYS = [30, 15, 7] as const;

@@ -8,7 +8,7 @@ import { mulDivRound, negateFen } from '../../../core/money/round';
 import { splitTaxInclusive } from '../../../core/tax/split-tax-inclusive';
 import type { AuthContext } from '../../auth/auth-context';
 import type { CheckoutDeps } from '../../flows/checkout.flow';
-import { mainLocation, returnResult, type TillOutcome } from './till-steps';
+import { mainLocation, returnResult, writeReturnTillRows, type TillOutcome } from './till-steps';
 import { notFound } from '../../http/problem';
 import { issueCost, planReceipt } from '../../inventory/stock-moves';
 import type { PostingRequest, StockMoveInput } from '../../posting/types';
@@ -16,7 +16,6 @@ import type { TillRegister } from '../shifts/register-access';
 import { consumeRequiredApproval, requireApproval } from './approval';
 import { tillJournal } from './return-journal';
 import { requireShiftStillOpen, type TenderRefund } from './return-plan';
-import { writeTillRows } from '../sales/till-rows';
 
 export async function postReturnWithoutReceipt(
   deps: CheckoutDeps,
@@ -76,24 +75,7 @@ export async function postReturnWithoutReceipt(
         auditData: { kind: 'return', withoutReceipt: true, shiftId, refund },
         result: returnResult({ kind: 'return', shiftId, clientTime: input.clientTime, original: null, views, amount: refund, tax, rounding: 0, refund, cost, refunds }),
         afterDocument: (t) =>
-          writeTillRows(t, {
-            offline: false,
-            documentId: ctx.documentId,
-            storeId: register.storeId,
-            registerId: register.id,
-            shiftId,
-            kind: 'return',
-            originalDocumentId: null,
-            clientTime: input.clientTime,
-            memberCode: null,
-            subtotal: negateFen(refund),
-            rounding: 0,
-            due: negateFen(refund),
-            change: 0,
-            tax: negateFen(tax),
-            cost: negateFen(cost),
-            payments: refunds.map((r) => ({ method: r.method, amount: negateFen(r.amount) })),
-          }),
+          writeReturnTillRows(t, { documentId: ctx.documentId, register, shiftId, clientTime: input.clientTime, original: null, amount: refund, tax, rounding: 0, refund, cost, refunds }),
       };
     },
   });

@@ -8,6 +8,7 @@ import { badRequest, conflict, notFound } from '../../http/problem';
 import type { PostedDocument, PostOutcome } from '../../posting/types';
 import type { TillRegister } from '../shifts/register-access';
 import { findShift } from '../shifts/service';
+import { writeTillRows } from '../sales/till-rows';
 import type { OriginalSale } from './original-sale';
 import type { TenderRefund, WantedLine } from './return-plan';
 import { refundWallets, type WalletRefundStatus } from './wallet-refunds';
@@ -64,6 +65,43 @@ export function returnResult(r: {
     refund: r.refund,
     refunds: r.refunds,
   };
+}
+
+/** The `sales` / `sale_payments` rows of a return, with or without a receipt: every amount goes back (negative). */
+export function writeReturnTillRows(
+  t: Kysely<DB>,
+  r: {
+    documentId: string;
+    register: TillRegister;
+    shiftId: string;
+    clientTime: string;
+    original: OriginalSale | null;
+    amount: number;
+    tax: number;
+    rounding: number;
+    refund: number;
+    cost: number;
+    refunds: TenderRefund[];
+  },
+): Promise<void> {
+  return writeTillRows(t, {
+    offline: false,
+    documentId: r.documentId,
+    storeId: r.register.storeId,
+    registerId: r.register.id,
+    shiftId: r.shiftId,
+    kind: 'return',
+    originalDocumentId: r.original?.documentId ?? null,
+    clientTime: r.clientTime,
+    memberCode: r.original?.memberCode ?? null,
+    subtotal: negateFen(r.amount),
+    rounding: negateFen(r.rounding),
+    due: negateFen(r.refund),
+    change: 0,
+    tax: negateFen(r.tax),
+    cost: negateFen(r.cost),
+    payments: r.refunds.map((x) => ({ method: x.method, amount: negateFen(x.amount), providerRef: x.providerRef, reference: x.reference })),
+  });
 }
 
 export async function withWalletRefunds(deps: CheckoutDeps, clientId: string, outcome: PostOutcome): Promise<TillOutcome> {

@@ -1,4 +1,4 @@
-import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Descriptions, Flex, Form, Input, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -8,6 +8,8 @@ import { api, apiUrl, type Query } from '../../shared/api';
 import { formatDateTime, shortId } from '../../shared/format';
 import type { AuditEvent, Page } from '../../shared/types';
 import { LoadError } from '../components/feedback';
+import { usePaging } from '../components/usePaging';
+import { FilterButtons } from '../components/FilterButtons';
 import { auditActionLabel } from '../components/labels';
 import { PageHeader } from '../components/PageHeader';
 import { useRemote } from '../components/useRemote';
@@ -89,7 +91,7 @@ export default function AuditPage() {
   const { storeName } = useSession();
   const [form] = Form.useForm<FilterForm>();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, pagination, onChange, first } = usePaging();
 
   const filterQuery: Query = { chain: filters.chain, action: filters.action, from: filters.from, to: filters.to };
   const events = useRemote(
@@ -99,7 +101,7 @@ export default function AuditPage() {
 
   const apply = (values: FilterForm) => {
     setFilters(toFilters(values));
-    setPaging((current) => ({ ...current, page: 1 }));
+    first();
   };
 
   // An event is identified by its chain and its gapless number in that chain.
@@ -201,22 +203,12 @@ export default function AuditPage() {
           <Form.Item name="range" label={t('audit.dateRange')}>
             <DatePicker.RangePicker allowEmpty={[true, true]} />
           </Form.Item>
-          <Form.Item>
-            <Flex gap={8}>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                {t('common.search')}
-              </Button>
-              <Button
-                icon={<ReloadOutlined />}
-                onClick={() => {
-                  form.resetFields();
-                  apply({});
-                }}
-              >
-                {t('common.reset')}
-              </Button>
-            </Flex>
-          </Form.Item>
+          <FilterButtons
+            onReset={() => {
+              form.resetFields();
+              apply({});
+            }}
+          />
         </Form>
         {events.error ? <LoadError error={events.error} onRetry={events.reload} /> : null}
         <Table<AuditEvent>
@@ -229,14 +221,8 @@ export default function AuditPage() {
           dataSource={events.data?.items ?? []}
           loading={events.loading}
           expandable={{ expandedRowRender: (event) => <EventDetail event={event} /> }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: events.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-          }}
-          onChange={(pagination) => setPaging({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? paging.pageSize })}
+          pagination={pagination(events.data?.total)}
+          onChange={onChange}
         />
       </Card>
     </>

@@ -11,6 +11,7 @@ import { useTillT } from '../i18n';
 import { emptyCart, lineFromScan, saleLines, type CartLine } from '../lib/basket';
 import type { Catalog } from '../lib/catalog';
 import { authHeaders, type Pairing } from '../lib/device';
+import { problemMessage } from '../lib/problem-message';
 import { money, parseQty, qtyText } from '../lib/input';
 import { Dialog } from './Dialog';
 import { PayDialog, type PayOutcome } from './PayDialog';
@@ -45,14 +46,13 @@ export function ExchangeDialog(props: { pairing: Pairing; shiftId: string; catal
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), [sale]);
   const opts = { headers: authHeaders(), allowUnauthorized: true, signal: AbortSignal.timeout(15_000) };
-  const problem = (e: unknown) => (e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e));
 
   const find = async () => {
     setError('');
     try {
       setSale(await api.get<{ number: string; lines: SaleLine[] }>(`/sales/by-number/${encodeURIComponent(number.trim())}`, opts));
     } catch (e) {
-      setError(problem(e));
+      setError(problemMessage(e));
     }
   };
 
@@ -93,7 +93,7 @@ export function ExchangeDialog(props: { pairing: Pairing; shiftId: string; catal
     } catch (e) {
       const serverNet = e instanceof ApiError ? (e.problem as { serverNet?: number }).serverNet : undefined;
       if (e instanceof ApiError && e.problem.code === 'client_total_mismatch' && typeof serverNet === 'number') setNet(serverNet);
-      else setError(problem(e));
+      else setError(problemMessage(e));
     } finally {
       setBusy(false);
     }
@@ -108,8 +108,8 @@ export function ExchangeDialog(props: { pairing: Pairing; shiftId: string; catal
       props.onDone(done);
       return { ok: true };
     } catch (e) {
-      setError(problem(e));
-      return { ok: false, message: problem(e) };
+      setError(problemMessage(e));
+      return { ok: false, message: problemMessage(e) };
     } finally {
       setBusy(false);
     }

@@ -3,13 +3,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CheckoutSettings } from '../../../contracts/store-settings';
 import { uuidv7 } from '../../../core/id/uuidv7';
-import { ApiError, api } from '../../shared/api';
+import { api } from '../../shared/api';
 import { useTillT } from '../i18n';
 import type { Catalog } from '../lib/catalog';
 import { authHeaders, type Pairing } from '../lib/device';
+import { problemMessage } from '../lib/problem-message';
 import { money, parseQty, parseYuan } from '../lib/input';
-import { ApprovalDialog } from './ApprovalDialog';
 import { Dialog } from './Dialog';
+import { useManagerApproval } from './useManagerApproval';
 import type { ReturnDone } from './ReturnDialog';
 
 interface Item {
@@ -26,7 +27,6 @@ export function NoReceiptReturn(props: { pairing: Pairing; shiftId: string; cata
   const [items, setItems] = useState<Item[]>([]);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const [approving, setApproving] = useState(false);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
 
@@ -49,28 +49,18 @@ export function NoReceiptReturn(props: { pairing: Pairing; shiftId: string; cata
       const body = { id: uuidv7(), registerId: props.pairing.registerId, shiftId: props.shiftId, clientTime: new Date().toISOString(), withoutReceipt, ...(approvalToken ? { approvalToken } : {}) };
       props.onDone(await api.post<ReturnDone>('/returns', body, { headers: authHeaders(), allowUnauthorized: true, signal: AbortSignal.timeout(15_000) }));
     } catch (e) {
-      setError(e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e));
+      setError(problemMessage(e));
     } finally {
       setBusy(false);
     }
   };
+  const { request, approval } = useManagerApproval({ manager: props.manager, action: 'return.no_receipt', storeId: props.pairing.storeId, post });
   const submit = () => {
     if (!items.length) return setError(t('noReceipt.empty'));
-    if (props.manager) void post();
-    else setApproving(true);
+    request();
   };
 
-  if (approving)
-    return (
-      <ApprovalDialog
-        action="return.no_receipt"
-        storeId={props.pairing.storeId}
-        onDone={(token) => {
-          setApproving(false);
-          if (token) void post(token);
-        }}
-      />
-    );
+  if (approval) return approval;
   return (
     <Dialog
       title={t('noReceipt.title')}

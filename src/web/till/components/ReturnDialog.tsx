@@ -3,9 +3,10 @@
 // Online only: what may still be returned is decided by the server, across every register.
 import { useEffect, useRef, useState } from 'react';
 import { uuidv7 } from '../../../core/id/uuidv7';
-import { ApiError, api } from '../../shared/api';
+import { api } from '../../shared/api';
 import { useTillT } from '../i18n';
 import { authHeaders, type Pairing } from '../lib/device';
+import { problemMessage } from '../lib/problem-message';
 import { money, parseQty, qtyText } from '../lib/input';
 import type { CheckoutSettings } from '../../../contracts/store-settings';
 import type { Catalog } from '../lib/catalog';
@@ -56,7 +57,7 @@ export function ReturnDialog(props: { pairing: Pairing; shiftId: string; online:
       setSale(s);
       setQty({});
     } catch (e) {
-      setError(e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e));
+      setError(problemMessage(e));
     }
   };
 
@@ -75,7 +76,7 @@ export function ReturnDialog(props: { pairing: Pairing; shiftId: string; online:
       const doc = await api.post<ReturnDone>('/returns', body, { headers: authHeaders(), allowUnauthorized: true, signal: AbortSignal.timeout(15_000) });
       props.onDone(doc);
     } catch (e) {
-      setError(e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e));
+      setError(problemMessage(e));
     } finally {
       setBusy(false);
     }

@@ -2,9 +2,10 @@
 // the over/short the server posts (docs on shifts). After closing, the next cashier opens a shift.
 import { useEffect, useState } from 'react';
 import { uuidv7 } from '../../../core/id/uuidv7';
-import { ApiError, api } from '../../shared/api';
+import { api } from '../../shared/api';
 import { useTillT } from '../i18n';
 import { authHeaders } from '../lib/device';
+import { problemMessage } from '../lib/problem-message';
 import { money } from '../lib/input';
 import { Dialog } from './Dialog';
 
@@ -27,7 +28,7 @@ export function ShiftCloseDialog(props: { shiftId: string; waiting: number; onCl
     api
       .get<{ cash: { expected: number } }>(`/shifts/${props.shiftId}/x-report`, { headers: authHeaders(), allowUnauthorized: true })
       .then((r) => setExpected(r.cash.expected))
-      .catch((e) => setError(e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e)));
+      .catch((e) => setError(problemMessage(e)));
   }, [props.shiftId]);
 
   const cash = Object.fromEntries(NOTES.map((n) => [n, Number(counts[n] || 0)]).filter(([, c]) => Number(c) > 0));
@@ -38,7 +39,7 @@ export function ShiftCloseDialog(props: { shiftId: string; waiting: number; onCl
     try {
       setResult(await api.post<CloseResult>(`/shifts/${props.shiftId}/close`, { id: uuidv7(), cash }, { headers: authHeaders(), allowUnauthorized: true }));
     } catch (e) {
-      setError(e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e));
+      setError(problemMessage(e));
     }
   };
 

@@ -4,10 +4,9 @@ import { useEffect, useRef, useState } from 'react';
 import { uuidv7 } from '../../../core/id/uuidv7';
 import { ApiError, api } from '../../shared/api';
 import { toggleLanguage, useTillT } from '../i18n';
+import { problemMessage } from '../lib/problem-message';
 import { authHeaders, listRegisters, managerSignIn, pairRegister, pinLogin, type CashierSession, type OpenShift, type Pairing } from '../lib/device';
 import { parseYuan } from '../lib/input';
-
-const message = (e: unknown) => (e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e));
 
 function Shell(props: { children: React.ReactNode }) {
   const t = useTillT();
@@ -41,7 +40,7 @@ export function PairScreen(props: { onPaired: (p: Pairing) => void }) {
         setRegisters(rs);
         setRegisterId(rs[0]?.id ?? '');
       })
-      .catch((e) => setError(message(e)));
+      .catch((e) => setError(problemMessage(e)));
   }, [token, storeId]);
 
   const signIn = async () => {
@@ -52,7 +51,7 @@ export function PairScreen(props: { onPaired: (p: Pairing) => void }) {
       setStores(res.user.stores);
       setStoreId(res.user.stores[0]?.id ?? '');
     } catch (e) {
-      setError(message(e));
+      setError(problemMessage(e));
     }
   };
   const pair = async () => {
@@ -61,7 +60,7 @@ export function PairScreen(props: { onPaired: (p: Pairing) => void }) {
     try {
       props.onPaired(await pairRegister(token, storeId, register));
     } catch (e) {
-      setError(message(e));
+      setError(problemMessage(e));
     }
   };
 
@@ -122,7 +121,7 @@ export function LoginScreen(props: { pairing: Pairing; onLogin: (s: CashierSessi
       props.onLogin(session);
     } catch (e) {
       setPin('');
-      setError(e instanceof ApiError && e.status === 0 ? t('login.offlineNote') : message(e));
+      setError(e instanceof ApiError && e.status === 0 ? t('login.offlineNote') : problemMessage(e));
     }
   };
   return (
@@ -157,7 +156,7 @@ export function ShiftScreen(props: { pairing: Pairing; onOpened: (s: OpenShift) 
       const s = await api.post<OpenShift>('/shifts', { id: uuidv7(), registerId: props.pairing.registerId, openingFloat: fen }, { headers: authHeaders(), allowUnauthorized: true });
       props.onOpened(s);
     } catch (e) {
-      setError(message(e));
+      setError(problemMessage(e));
     }
   };
   return (

@@ -2,11 +2,12 @@
 // approval (sale.void) first; a manager voids on their own. Every tender is paid back in full.
 import { useEffect, useRef, useState } from 'react';
 import { uuidv7 } from '../../../core/id/uuidv7';
-import { ApiError, api } from '../../shared/api';
+import { api } from '../../shared/api';
 import { useTillT } from '../i18n';
 import { authHeaders, type Pairing } from '../lib/device';
-import { ApprovalDialog } from './ApprovalDialog';
+import { problemMessage } from '../lib/problem-message';
 import { Dialog } from './Dialog';
+import { useManagerApproval } from './useManagerApproval';
 
 export interface VoidDone {
   id: string;
@@ -21,7 +22,6 @@ export function VoidDialog(props: { pairing: Pairing; manager: boolean; online: 
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const [approving, setApproving] = useState(false);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => {
     first.current?.focus();
@@ -35,28 +35,18 @@ export function VoidDialog(props: { pairing: Pairing; manager: boolean; online: 
       const body = { id: uuidv7(), registerId: props.pairing.registerId, saleNumber: number.trim(), ...(reason.trim() ? { reason: reason.trim() } : {}), ...(approvalToken ? { approvalToken } : {}) };
       props.onDone(await api.post<VoidDone>('/voids', body, { headers: authHeaders(), allowUnauthorized: true, signal: AbortSignal.timeout(15_000) }));
     } catch (e) {
-      setError(e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : String(e));
+      setError(problemMessage(e));
     } finally {
       setBusy(false);
     }
   };
+  const { request, approval } = useManagerApproval({ manager: props.manager, action: 'sale.void', storeId: props.pairing.storeId, post });
   const submit = () => {
     if (!number.trim()) return;
-    if (props.manager) void post();
-    else setApproving(true);
+    request();
   };
 
-  if (approving)
-    return (
-      <ApprovalDialog
-        action="sale.void"
-        storeId={props.pairing.storeId}
-        onDone={(token) => {
-          setApproving(false);
-          if (token) void post(token);
-        }}
-      />
-    );
+  if (approval) return approval;
   return (
     <Dialog
       title={t('voidSale.title')}

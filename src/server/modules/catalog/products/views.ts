@@ -1,31 +1,10 @@
 // What the API returns for a product: the row in API words, with its barcodes (and, for one
 // product, its units and stock limits). Children of a page of products load in one query each.
 import type { Kysely, Selectable } from 'kysely';
+import type { BarcodeView, ProductSummary } from '../../../../contracts/product-views';
 import type { DB, ProductsTable } from '../../../../db/schema';
 
-export interface BarcodeView {
-  code: string;
-  unit: string;
-  kind: string;
-}
-
-export interface ProductSummary {
-  id: string;
-  sku: string;
-  name: string;
-  spec: string;
-  brand: string;
-  unit: string;
-  categoryId: string | null;
-  price: number;
-  memberPrice: number | null;
-  taxRate: number;
-  weighable: boolean;
-  plu: string | null;
-  status: string;
-  pinyinInitials: string;
-  barcodes: BarcodeView[];
-}
+export type { BarcodeView, ProductSummary };
 
 export interface ProductView extends ProductSummary {
   origin: string;

@@ -1,6 +1,6 @@
 // 调价单: draft a price change for all or some stores, effective now or later; another manager
 // approves it (four eyes); the list is the history of every change with its documents.
-import { CheckOutlined, DeleteOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Radio, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -11,9 +11,10 @@ import { formatDateTime } from '../../../shared/format';
 import type { PriceChange, ProductSummary } from '../../../shared/inventory-types';
 import type { Page } from '../../../shared/types';
 import { LoadError, useReportError } from '../../components/feedback';
+import { usePaging } from '../../components/usePaging';
 import { FormDrawer, withSaving } from '../../components/FormDrawer';
 import { PageHeader } from '../../components/PageHeader';
-import { ProductSelect } from '../../components/ProductSelect';
+import { LinesEditor, productColumn } from '../../components/LinesEditor';
 import { moneyCell, StatusTag } from '../../components/stockUi';
 import { fenOf } from '../../components/units';
 import { useRemote } from '../../components/useRemote';
@@ -85,58 +86,32 @@ function PriceChangeDrawer({ open, onClose, onCreated }: { open: boolean; onClos
         <Form.Item name="reason" label={t('prices.reason')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('prices.reason') }) }]}>
           <Input placeholder={t('prices.reasonPlaceholder')} />
         </Form.Item>
-        <Form.List name="lines">
-          {(fields, { add, remove }) => (
-            <>
-              <Table
-                size="small"
-                rowKey="key"
-                pagination={false}
-                dataSource={fields}
-                columns={[
-                  {
-                    title: t('common.product'),
-                    key: 'product',
-                    render: (_, field) => (
-                      <Form.Item name={[field.name, 'productId']} rules={[{ required: true, message: t('common.selectRequired', { field: t('common.product') }) }]} style={{ margin: 0 }}>
-                        <ProductSelect style={{ width: 280 }} onPick={(p) => setCurrent((c) => ({ ...c, [field.key]: p }))} />
-                      </Form.Item>
-                    ),
-                  },
-                  { title: t('prices.currentPrice'), key: 'current', width: 100, align: 'right', render: (_, field) => moneyCell(current[field.key]?.price) },
-                  {
-                    title: t('prices.newPrice'),
-                    key: 'price',
-                    width: 130,
-                    render: (_, field) => (
-                      <Form.Item name={[field.name, 'price']} rules={[{ required: true, message: t('common.required', { field: t('prices.newPrice') }) }]} style={{ margin: 0 }}>
-                        <InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('products.memberPrice'),
-                    key: 'memberPrice',
-                    width: 130,
-                    render: (_, field) => (
-                      <Form.Item name={[field.name, 'memberPrice']} style={{ margin: 0 }}>
-                        <InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} placeholder={t('prices.keep')} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    key: 'remove',
-                    width: 40,
-                    render: (_, field) => <Button type="text" danger icon={<DeleteOutlined />} disabled={fields.length === 1} onClick={() => remove(field.name)} />,
-                  },
-                ]}
-              />
-              <Button type="dashed" icon={<PlusOutlined />} block onClick={() => add({})} style={{ marginTop: 12 }}>
-                {t('receipts.addLine')}
-              </Button>
-            </>
-          )}
-        </Form.List>
+        <LinesEditor
+          columns={[
+            productColumn(t, { width: 280, onPick: (field, p) => setCurrent((c) => ({ ...c, [field.key]: p })) }),
+            { title: t('prices.currentPrice'), key: 'current', width: 100, align: 'right', render: (_, field) => moneyCell(current[field.key]?.price) },
+            {
+              title: t('prices.newPrice'),
+              key: 'price',
+              width: 130,
+              render: (_, field) => (
+                <Form.Item name={[field.name, 'price']} rules={[{ required: true, message: t('common.required', { field: t('prices.newPrice') }) }]} style={{ margin: 0 }}>
+                  <InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} />
+                </Form.Item>
+              ),
+            },
+            {
+              title: t('products.memberPrice'),
+              key: 'memberPrice',
+              width: 130,
+              render: (_, field) => (
+                <Form.Item name={[field.name, 'memberPrice']} style={{ margin: 0 }}>
+                  <InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} placeholder={t('prices.keep')} />
+                </Form.Item>
+              ),
+            },
+          ]}
+        />
       </Form>
     </FormDrawer>
   );
@@ -148,7 +123,7 @@ export default function PriceChangesPage() {
   const { message } = App.useApp();
   const reportError = useReportError();
   const [status, setStatus] = useState('');
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, pagination, onChange, first } = usePaging();
   const [creating, setCreating] = useState(false);
   const list = useRemote(
     (signal) => api.get<Page<PriceChange>>('/price-changes', { signal, query: { status, page: paging.page, pageSize: paging.pageSize } }),
@@ -219,7 +194,7 @@ export default function PriceChangesPage() {
           style={{ width: 160, marginBottom: 16 }}
           onChange={(v) => {
             setStatus(v);
-            setPaging((p) => ({ ...p, page: 1 }));
+            first();
           }}
           options={[{ value: '', label: t('common.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
         />
@@ -254,14 +229,8 @@ export default function PriceChangesPage() {
               </Flex>
             ),
           }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-          }}
-          onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? paging.pageSize })}
+          pagination={pagination(list.data?.total)}
+          onChange={onChange}
         />
       </Card>
       <PriceChangeDrawer

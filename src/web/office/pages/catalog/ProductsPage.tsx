@@ -1,6 +1,6 @@
 // 商品资料: search (barcode, SKU, name, pinyin initials — the tiered search), filter by category
 // and status, create / edit / archive, print shelf labels for the selected products, export.
-import { DownloadOutlined, EditOutlined, ImportOutlined, PlusOutlined, PrinterOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, ImportOutlined, PlusOutlined, PrinterOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, Button, Card, Dropdown, Flex, Form, Input, Popconfirm, Select, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -11,6 +11,8 @@ import { api, apiUrl } from '../../../shared/api';
 import type { Product, ProductSummary } from '../../../shared/inventory-types';
 import type { Page } from '../../../shared/types';
 import { LoadError, useReportError } from '../../components/feedback';
+import { usePaging } from '../../components/usePaging';
+import { FilterButtons } from '../../components/FilterButtons';
 import { PageHeader } from '../../components/PageHeader';
 import { moneyCell, StatusTag, useStoreId } from '../../components/stockUi';
 import { useCategoryTree } from '../../components/useCategories';
@@ -34,7 +36,7 @@ export default function ProductsPage() {
   const canManage = can('catalog.manage');
   const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({ status: 'active' });
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, pagination, onChange, first } = usePaging();
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const categories = useCategoryTree();
@@ -135,7 +137,7 @@ export default function ProductsPage() {
 
   const apply = (values: Filters) => {
     setFilters({ ...values, status: values.status ?? 'active' });
-    setPaging((p) => ({ ...p, page: 1 }));
+    first();
   };
 
   return (
@@ -189,22 +191,12 @@ export default function ProductsPage() {
                 ]}
               />
             </Form.Item>
-            <Form.Item>
-              <Flex gap={8}>
-                <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                  {t('common.search')}
-                </Button>
-                <Button
-                  icon={<ReloadOutlined />}
-                  onClick={() => {
-                    form.resetFields();
-                    apply({ status: 'active' });
-                  }}
-                >
-                  {t('common.reset')}
-                </Button>
-              </Flex>
-            </Form.Item>
+            <FilterButtons
+              onReset={() => {
+                form.resetFields();
+                apply({ status: 'active' });
+              }}
+            />
           </Form>
           <Dropdown
             disabled={!selected.length}
@@ -226,14 +218,8 @@ export default function ProductsPage() {
           dataSource={products.data?.items ?? []}
           loading={products.loading}
           rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), preserveSelectedRowKeys: true }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: products.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-          }}
-          onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? paging.pageSize })}
+          pagination={pagination(products.data?.total)}
+          onChange={onChange}
         />
       </Card>
       <ProductDrawer

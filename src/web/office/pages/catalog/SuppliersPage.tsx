@@ -1,5 +1,5 @@
 // 供应商: list with search and status, create / edit, deactivate (suppliers are never deleted).
-import { EditOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Form, Input, InputNumber, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -8,6 +8,8 @@ import { api } from '../../../shared/api';
 import type { Supplier } from '../../../shared/inventory-types';
 import type { Page } from '../../../shared/types';
 import { LoadError, useReportError } from '../../components/feedback';
+import { usePaging } from '../../components/usePaging';
+import { FilterButtons } from '../../components/FilterButtons';
 import { FormDrawer, withSaving } from '../../components/FormDrawer';
 import { PageHeader } from '../../components/PageHeader';
 import { useRemote } from '../../components/useRemote';
@@ -101,7 +103,7 @@ export default function SuppliersPage() {
   const canManage = can('suppliers.manage');
   const [form] = Form.useForm<{ q?: string; status: string }>();
   const [filters, setFilters] = useState<{ q?: string; status: string }>({ status: 'active' });
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, pagination, onChange, first } = usePaging();
   const [editing, setEditing] = useState<Supplier | 'new' | null>(null);
   const list = useRemote(
     (signal) => api.get<Page<Supplier>>('/suppliers', { signal, query: { q: filters.q?.trim(), status: filters.status, page: paging.page, pageSize: paging.pageSize } }),
@@ -134,7 +136,7 @@ export default function SuppliersPage() {
   }
   const apply = (values: { q?: string; status: string }) => {
     setFilters(values);
-    setPaging((p) => ({ ...p, page: 1 }));
+    first();
   };
   return (
     <>
@@ -164,22 +166,12 @@ export default function SuppliersPage() {
               ]}
             />
           </Form.Item>
-          <Form.Item>
-            <Flex gap={8}>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                {t('common.search')}
-              </Button>
-              <Button
-                icon={<ReloadOutlined />}
-                onClick={() => {
-                  form.resetFields();
-                  apply({ status: 'active' });
-                }}
-              >
-                {t('common.reset')}
-              </Button>
-            </Flex>
-          </Form.Item>
+          <FilterButtons
+            onReset={() => {
+              form.resetFields();
+              apply({ status: 'active' });
+            }}
+          />
         </Form>
         {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
         <Table<Supplier>
@@ -189,14 +181,8 @@ export default function SuppliersPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.loading}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-          }}
-          onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? paging.pageSize })}
+          pagination={pagination(list.data?.total)}
+          onChange={onChange}
         />
       </Card>
       <SupplierDrawer

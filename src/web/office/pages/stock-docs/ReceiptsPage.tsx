@@ -1,7 +1,6 @@
 // 入库单: goods receipts with batches and expiry (POST /inventory/receipts), listed from the
 // posted documents of the store.
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
+import { DatePicker, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,13 +11,11 @@ import type { Supplier } from '../../../shared/inventory-types';
 import type { DocumentSummary, Page } from '../../../shared/types';
 import { useReportError } from '../../components/feedback';
 import { FormDrawer, withSaving } from '../../components/FormDrawer';
-import { PageHeader } from '../../components/PageHeader';
-import { ProductSelect } from '../../components/ProductSelect';
+import { LinesEditor, productColumn, qtyColumn } from '../../components/LinesEditor';
 import { useStoreId } from '../../components/stockUi';
 import { fenOf, thousandthsOf } from '../../components/units';
 import { useRemote } from '../../components/useRemote';
-import { useSession } from '../../session/session';
-import { DocumentList } from './DocumentList';
+import { DocumentListPage } from './DocumentListPage';
 
 interface LineForm {
   productId?: string;
@@ -101,126 +98,60 @@ function ReceiptDrawer({ open, onClose, onPosted }: { open: boolean; onClose(): 
             <Input placeholder={t('receipts.referencePlaceholder')} />
           </Form.Item>
         </Flex>
-        <Form.List name="lines">
-          {(fields, { add, remove }) => (
-            <>
-              <Table
-                size="small"
-                rowKey="key"
-                pagination={false}
-                dataSource={fields}
-                data-testid="receipt-lines"
-                columns={[
-                  {
-                    title: t('common.product'),
-                    key: 'product',
-                    render: (_, field) => (
-                      <Form.Item name={[field.name, 'productId']} rules={[{ required: true, message: t('common.selectRequired', { field: t('common.product') }) }]} style={{ margin: 0 }}>
-                        <ProductSelect style={{ width: 260 }} id={`receipt_lines_${field.name}_productId`} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('receipts.qty'),
-                    key: 'qty',
-                    width: 110,
-                    render: (_, field) => (
-                      <Form.Item name={[field.name, 'qty']} rules={[{ required: true, message: t('common.required', { field: t('receipts.qty') }) }]} style={{ margin: 0 }}>
-                        <InputNumber min={0.001} precision={3} style={{ width: '100%' }} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('receipts.unitCost'),
-                    key: 'unitCost',
-                    width: 120,
-                    render: (_, field) => (
-                      <Form.Item name={[field.name, 'unitCost']} rules={[{ required: true, message: t('common.required', { field: t('receipts.unitCost') }) }]} style={{ margin: 0 }}>
-                        <InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('receipts.lot'),
-                    key: 'lot',
-                    width: 130,
-                    render: (_, field) => (
-                      <Form.Item name={[field.name, 'batch', 'lot']} style={{ margin: 0 }}>
-                        <Input placeholder={t('receipts.lotPlaceholder')} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('receipts.productionDate'),
-                    key: 'productionDate',
-                    width: 140,
-                    render: (_, field) => (
-                      <Form.Item name={[field.name, 'batch', 'productionDate']} style={{ margin: 0 }}>
-                        <DatePicker style={{ width: '100%' }} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('receipts.expiryDate'),
-                    key: 'expiryDate',
-                    width: 140,
-                    render: (_, field) => (
-                      <Form.Item name={[field.name, 'batch', 'expiryDate']} style={{ margin: 0 }}>
-                        <DatePicker style={{ width: '100%' }} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    key: 'remove',
-                    width: 40,
-                    render: (_, field) => (
-                      <Button type="text" danger icon={<DeleteOutlined />} disabled={fields.length === 1} onClick={() => remove(field.name)} aria-label={t('common.delete')} />
-                    ),
-                  },
-                ]}
-              />
-              <Button type="dashed" icon={<PlusOutlined />} block onClick={() => add({})} style={{ marginTop: 12 }} data-testid="receipt-add-line">
-                {t('receipts.addLine')}
-              </Button>
-            </>
-          )}
-        </Form.List>
+        <LinesEditor
+          tableTestId="receipt-lines"
+          addTestId="receipt-add-line"
+          removeLabel={t('common.delete')}
+          columns={[
+            productColumn(t, { width: 260, id: (field) => `receipt_lines_${field.name}_productId` }),
+            qtyColumn(t, 110),
+            {
+              title: t('receipts.unitCost'),
+              key: 'unitCost',
+              width: 120,
+              render: (_, field) => (
+                <Form.Item name={[field.name, 'unitCost']} rules={[{ required: true, message: t('common.required', { field: t('receipts.unitCost') }) }]} style={{ margin: 0 }}>
+                  <InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} />
+                </Form.Item>
+              ),
+            },
+            {
+              title: t('receipts.lot'),
+              key: 'lot',
+              width: 130,
+              render: (_, field) => (
+                <Form.Item name={[field.name, 'batch', 'lot']} style={{ margin: 0 }}>
+                  <Input placeholder={t('receipts.lotPlaceholder')} />
+                </Form.Item>
+              ),
+            },
+            {
+              title: t('receipts.productionDate'),
+              key: 'productionDate',
+              width: 140,
+              render: (_, field) => (
+                <Form.Item name={[field.name, 'batch', 'productionDate']} style={{ margin: 0 }}>
+                  <DatePicker style={{ width: '100%' }} />
+                </Form.Item>
+              ),
+            },
+            {
+              title: t('receipts.expiryDate'),
+              key: 'expiryDate',
+              width: 140,
+              render: (_, field) => (
+                <Form.Item name={[field.name, 'batch', 'expiryDate']} style={{ margin: 0 }}>
+                  <DatePicker style={{ width: '100%' }} />
+                </Form.Item>
+              ),
+            },
+          ]}
+        />
       </Form>
     </FormDrawer>
   );
 }
 
 export default function ReceiptsPage() {
-  const { t } = useTranslation();
-  const { can } = useSession();
-  const { message } = App.useApp();
-  const [creating, setCreating] = useState(false);
-  const [generation, setGeneration] = useState(0);
-  return (
-    <>
-      <PageHeader
-        title={t('receipts.title')}
-        subtitle={t('receipts.subtitle')}
-        extra={
-          can('stock.receive') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-receipt">
-              {t('receipts.new')}
-            </Button>
-          ) : null
-        }
-      />
-      <Card styles={{ body: { paddingTop: 8 } }}>
-        <DocumentList key={generation} type="receipt" testId="receipts-table" />
-      </Card>
-      <ReceiptDrawer
-        open={creating}
-        onClose={() => setCreating(false)}
-        onPosted={(doc) => {
-          setCreating(false);
-          void message.success(t('receipts.posted', { number: doc.number }));
-          setGeneration((g) => g + 1);
-        }}
-      />
-    </>
-  );
+  return <DocumentListPage i18nPrefix="receipts" type="receipt" permission="stock.receive" tableTestId="receipts-table" newTestId="new-receipt" CreateDrawer={ReceiptDrawer} />;
 }

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../shared/format';
 import type { Location, StocktakeHeader } from '../../../shared/inventory-types';
 import type { Page } from '../../../shared/types';
 import { LoadError, useReportError } from '../../components/feedback';
+import { usePaging } from '../../components/usePaging';
 import { withSaving } from '../../components/FormDrawer';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusTag, useStoreId } from '../../components/stockUi';
@@ -98,7 +99,7 @@ export default function StocktakesPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [status, setStatus] = useState('');
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, pagination, onChange, first } = usePaging();
   const [starting, setStarting] = useState(false);
   const categories = useCategoryTree();
   const list = useRemote(
@@ -167,7 +168,7 @@ export default function StocktakesPage() {
             style={{ width: 160 }}
             onChange={(value) => {
               setStatus(value);
-              setPaging((p) => ({ ...p, page: 1 }));
+              first();
             }}
             options={[{ value: '', label: t('common.allStatuses') }, ...STOCKTAKE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
           />
@@ -182,14 +183,8 @@ export default function StocktakesPage() {
           dataSource={list.data?.items ?? []}
           loading={list.loading}
           onRow={(st) => ({ onClick: () => navigate(`/stocktakes/${st.id}`), style: { cursor: 'pointer' } })}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-          }}
-          onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? paging.pageSize })}
+          pagination={pagination(list.data?.total)}
+          onChange={onChange}
         />
       </Card>
       <StartModal

@@ -1,5 +1,5 @@
 // 调拨单: ship to another store, receive in parts, close what never arrives (docs/transfers-stocktakes.md).
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Drawer, Flex, Form, Input, InputNumber, Modal, Select, Skeleton, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -11,9 +11,10 @@ import { formatDate, formatDateTime } from '../../../shared/format';
 import type { TransferDetail, TransferLine, TransferSummary } from '../../../shared/inventory-types';
 import type { Page, Store } from '../../../shared/types';
 import { LoadError, useReportError } from '../../components/feedback';
+import { usePaging } from '../../components/usePaging';
 import { FormDrawer, withSaving } from '../../components/FormDrawer';
 import { PageHeader } from '../../components/PageHeader';
-import { ProductSelect } from '../../components/ProductSelect';
+import { LinesEditor, productColumn, qtyColumn } from '../../components/LinesEditor';
 import { moneyCell, qtyCell, StatusTag, useStoreId } from '../../components/stockUi';
 import { thousandthsOf, unitsOf } from '../../components/units';
 import { useRemote } from '../../components/useRemote';
@@ -70,47 +71,7 @@ function ShipDrawer({ open, onClose, onShipped }: { open: boolean; onClose(): vo
             <Input />
           </Form.Item>
         </Flex>
-        <Form.List name="lines">
-          {(fields, { add, remove }) => (
-            <>
-              <Table
-                size="small"
-                rowKey="key"
-                pagination={false}
-                dataSource={fields}
-                columns={[
-                  {
-                    title: t('common.product'),
-                    key: 'product',
-                    render: (_, field) => (
-                      <Form.Item name={[field.name, 'productId']} rules={[{ required: true, message: t('common.selectRequired', { field: t('common.product') }) }]} style={{ margin: 0 }}>
-                        <ProductSelect style={{ width: 320 }} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    title: t('receipts.qty'),
-                    key: 'qty',
-                    width: 140,
-                    render: (_, field) => (
-                      <Form.Item name={[field.name, 'qty']} rules={[{ required: true, message: t('common.required', { field: t('receipts.qty') }) }]} style={{ margin: 0 }}>
-                        <InputNumber min={0.001} precision={3} style={{ width: '100%' }} />
-                      </Form.Item>
-                    ),
-                  },
-                  {
-                    key: 'remove',
-                    width: 40,
-                    render: (_, field) => <Button type="text" danger icon={<DeleteOutlined />} disabled={fields.length === 1} onClick={() => remove(field.name)} />,
-                  },
-                ]}
-              />
-              <Button type="dashed" icon={<PlusOutlined />} block onClick={() => add({})} style={{ marginTop: 12 }}>
-                {t('receipts.addLine')}
-              </Button>
-            </>
-          )}
-        </Form.List>
+        <LinesEditor columns={[productColumn(t, { width: 320 }), qtyColumn(t, 140)]} />
       </Form>
     </FormDrawer>
   );
@@ -288,7 +249,7 @@ export default function TransfersPage() {
   const storeId = useStoreId();
   const { message } = App.useApp();
   const [status, setStatus] = useState<string>('');
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, pagination, onChange, first } = usePaging();
   const [creating, setCreating] = useState(false);
   const [viewing, setViewing] = useState<string | null>(null);
   const transfers = useRemote(
@@ -327,7 +288,7 @@ export default function TransfersPage() {
             style={{ width: 160 }}
             onChange={(value) => {
               setStatus(value);
-              setPaging((p) => ({ ...p, page: 1 }));
+              first();
             }}
             options={[{ value: '', label: t('common.allStatuses') }, ...TRANSFER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
           />
@@ -341,14 +302,8 @@ export default function TransfersPage() {
           dataSource={transfers.data?.items ?? []}
           loading={transfers.loading}
           onRow={(tr) => ({ onClick: () => setViewing(tr.id), style: { cursor: 'pointer' } })}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: transfers.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-          }}
-          onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? paging.pageSize })}
+          pagination={pagination(transfers.data?.total)}
+          onChange={onChange}
         />
       </Card>
       <ShipDrawer

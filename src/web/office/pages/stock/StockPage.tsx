@@ -1,7 +1,7 @@
 // 库存: on hand by location and batch, batches and expiry, alerts — all for the store picked in
 // the header, paged on the server.
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Flex, Form, Input, InputNumber, Select, Statistic, Table, Tabs, TreeSelect, Typography } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { Badge, Card, Flex, Form, Input, InputNumber, Select, Statistic, Table, Tabs, TreeSelect, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,25 +12,13 @@ import { formatDate, formatMoney, formatQuantity } from '../../../shared/format'
 import type { BatchRow, OnHandRow, StockAlert } from '../../../shared/inventory-types';
 import type { Page } from '../../../shared/types';
 import { LoadError } from '../../components/feedback';
+import { FilterButtons } from '../../components/FilterButtons';
+import { usePaging } from '../../components/usePaging';
 import { PageHeader } from '../../components/PageHeader';
 import { moneyCell, qtyCell, StatusTag, useStoreId } from '../../components/stockUi';
 import { useCategoryTree } from '../../components/useCategories';
 import { useRemote } from '../../components/useRemote';
 import { useLocations } from '../stock-docs/StocktakesPage';
-
-function usePaging(pageSize = 20) {
-  const [paging, setPaging] = useState({ page: 1, pageSize });
-  const pagination = (total: number | undefined, t: (key: 'common.total', o: { total: number }) => string) => ({
-    current: paging.page,
-    pageSize: paging.pageSize,
-    total: total ?? 0,
-    showSizeChanger: true,
-    showTotal: (n: number) => t('common.total', { total: n }),
-  });
-  const onChange = (p: { current?: number; pageSize?: number }) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? paging.pageSize });
-  const first = () => setPaging((p) => ({ ...p, page: 1 }));
-  return { paging, pagination, onChange, first };
-}
 
 /** The product's name linking to its stock card; with the SKU where the table has no SKU column. */
 const productCell = (row: { productId: string; name: string; sku: string }, withSku = true) => (
@@ -87,23 +75,13 @@ function OnHandTab() {
           <Form.Item name="locationId">
             <Select allowClear placeholder={t('stock.location')} style={{ width: 150 }} options={(locations.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` }))} />
           </Form.Item>
-          <Form.Item>
-            <Flex gap={8}>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                {t('common.search')}
-              </Button>
-              <Button
-                icon={<ReloadOutlined />}
-                onClick={() => {
-                  form.resetFields();
-                  setFilters({});
-                  first();
-                }}
-              >
-                {t('common.reset')}
-              </Button>
-            </Flex>
-          </Form.Item>
+          <FilterButtons
+            onReset={() => {
+              form.resetFields();
+              setFilters({});
+              first();
+            }}
+          />
         </Form>
         <Statistic title={t('stock.totalValue')} value={formatMoney(rows.data?.totalValue ?? 0)} valueStyle={{ fontSize: 20 }} />
       </Flex>
@@ -115,7 +93,7 @@ function OnHandTab() {
         columns={columns}
         dataSource={rows.data?.items ?? []}
         loading={rows.loading}
-        pagination={pagination(rows.data?.total, t)}
+        pagination={pagination(rows.data?.total)}
         onChange={onChange}
       />
     </>
@@ -178,7 +156,7 @@ function BatchesTab() {
         columns={columns}
         dataSource={rows.data?.items ?? []}
         loading={rows.loading}
-        pagination={pagination(rows.data?.total, t)}
+        pagination={pagination(rows.data?.total)}
         onChange={onChange}
       />
     </>
@@ -243,7 +221,7 @@ function AlertsTab() {
         columns={columns}
         dataSource={rows.data?.items ?? []}
         loading={rows.loading}
-        pagination={pagination(rows.data?.total, t)}
+        pagination={pagination(rows.data?.total)}
         onChange={onChange}
       />
     </>
