@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { PAYMENT_METHODS } from '../core/pricing/settle-payments';
 import { ClientId, Fen, Id, Paging, Qty } from './common';
+import { SALE_KINDS } from './sales-journal';
+
+export { SALE_KINDS, type SaleKind } from './sales-journal';
 
 export const DiscountSchema = z
   .discriminatedUnion('type', [
@@ -62,8 +65,6 @@ export type SaleFlagKind = (typeof SALE_FLAG_KINDS)[number];
 export const SaleReviewQuery = z.strictObject({ storeId: Id, kind: z.enum(SALE_FLAG_KINDS).optional(), ...Paging });
 
 /** The sales journal (GET /sales): sales, returns, exchanges and voids, newest first. */
-export const SALE_KINDS = ['sale', 'return', 'exchange', 'void'] as const;
-export type SaleKind = (typeof SALE_KINDS)[number];
 export const SalesListQuery = z.strictObject({
   storeId: Id.optional().describe('One store; without it every store the caller may read'),
   registerId: Id.optional(),

@@ -2,32 +2,10 @@
 // document header, newest first. Filtered through the documents' (store_id, business_date) index;
 // the `sales` row is joined by its primary key.
 import type { Kysely } from 'kysely';
-import type { SaleKind, SalesListInput } from '../../../contracts/sales';
+import type { SalesListInput } from '../../../contracts/sales';
+import type { SaleKind, SalesJournalItem } from '../../../contracts/sales-journal';
 import type { DB } from '../../../db/schema';
 import type { AuthContext } from '../../auth/auth-context';
-
-export interface SalesJournalItem {
-  documentId: string;
-  number: string;
-  kind: SaleKind;
-  storeId: string;
-  registerId: string;
-  registerCode: string | null;
-  shiftId: string;
-  businessDate: string;
-  postedAt: string;
-  cashierId: string;
-  cashierName: string | null;
-  offline: boolean;
-  subtotal: number;
-  rounding: number;
-  due: number;
-  tax: number;
-  originalDocumentId: string | null;
-  originalNumber: string | null;
-  /** Flags raised for review (offline price differences, stock below zero…). */
-  flags: number;
-}
 
 export async function listSalesJournal(db: Kysely<DB>, auth: AuthContext, q: SalesListInput): Promise<{ items: SalesJournalItem[]; total: number }> {
   let query = db

@@ -5,6 +5,7 @@ import { Badge, Button, Card, DatePicker, Drawer, Flex, Input, Select, Table, Ta
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { SALE_KINDS, type SaleKind, type SalesJournalItem } from '../../../../contracts/sales-journal';
 import { useSalesT } from '../../i18n/sales';
 import { api, apiUrl } from '../../../shared/api';
 import { formatDate, formatDateTime, formatMoney, shortId } from '../../../shared/format';
@@ -16,29 +17,8 @@ import { useMe, useSession } from '../../session/session';
 import { DocumentDrawer } from '../DocumentsPage';
 
 const ALL = '';
-export const SALE_KINDS = ['sale', 'return', 'exchange', 'void'] as const;
-type SaleKind = (typeof SALE_KINDS)[number];
 const KIND_COLORS: Record<SaleKind, string> = { sale: 'green', return: 'orange', exchange: 'blue', void: 'red' };
 
-export interface SalesJournalItem {
-  documentId: string;
-  number: string;
-  kind: SaleKind;
-  storeId: string;
-  registerId: string;
-  registerCode: string | null;
-  shiftId: string;
-  businessDate: string;
-  postedAt: string;
-  cashierId: string;
-  cashierName: string | null;
-  offline: boolean;
-  due: number;
-  tax: number;
-  originalDocumentId: string | null;
-  originalNumber: string | null;
-  flags: number;
-}
 
 interface ReviewItem {
   documentId: string;
