@@ -12,7 +12,7 @@ import { lookupCode } from '../src/server/modules/catalog/products/lookup';
 import { insertProducts, type NewProduct } from '../src/server/modules/catalog/products/insert';
 import { searchProducts } from '../src/server/modules/catalog/products/search';
 import { seedDemo } from '../src/server/seed/demo';
-import { createServices } from '../src/server/services';
+import { createServices, type Services } from '../src/server/services';
 
 const N = Number(process.env.BENCH_PRODUCTS ?? 1_000_000);
 const WORDS = ['可口可乐', '矿泉水', '纯牛奶', '全麦面包', '五常大米', '调和油', '红富士苹果', '香蕉', '薯片', '饼干', '酸奶', '绿茶', '咖啡', '洗发水', '牙膏', '纸巾', '火腿肠', '方便面', '啤酒', '橙汁'];
@@ -23,32 +23,34 @@ export interface CatalogBench {
   lookup: { samples: number; p50: number; p99: number };
   /** cpuMs: mean process CPU time per search; on a busy shared box wall times include waiting for a core. */
   search: { query: string; samples: number; p50: number; p95: number; cpuMs: number }[];
+  /** The back-office product list without a search, sorted on the server (page 1 and page 51 of 20). */
+  browse: { sort: string; page: number; samples: number; p50: number; p95: number }[];
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-function ean(i: number): string {
+/** The EAN-13 of the i-th seeded product. */
+export function ean(i: number): string {
   const body = `69${String(i).padStart(10, '0')}`;
   return body + eanCheckDigit(body);
 }
 
-export async function benchCatalog(log: (msg: string) => void = () => {}): Promise<CatalogBench> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cangshou-catalog-'));
-  const database = openDatabase({ sqliteFile: path.join(dir, 'catalog.db'), sqliteSync: 'NORMAL' });
-  await migrateToLatest(database);
-  const s = createServices(database);
-  const { companyId } = await seedDemo(s);
-  const store = await s.db.selectFrom('stores').select('id').where('code', '=', 'S01').executeTakeFirstOrThrow();
-  const at = new Date().toISOString();
+/** The i-th seeded product's SKU (`B` + 8 digits). */
+export const benchSku = (i: number) => `B${String(i).padStart(8, '0')}`;
 
-  const t0 = performance.now();
+/**
+ * Seeds `n` active products (two names out of WORDS and the index, e.g. "纯牛奶 可口可乐 12", an
+ * EAN-13 each, prices 1.00–90.99) through `insertProducts`, 20,000 per transaction.
+ */
+export async function seedBenchProducts(s: Services, companyId: string, n: number, log: (msg: string) => void = () => {}): Promise<void> {
+  const at = new Date().toISOString();
   const CHUNK = 20_000;
-  for (let i = 0; i < N; i += CHUNK) {
+  for (let i = 0; i < n; i += CHUNK) {
     const batch: NewProduct[] = [];
-    for (let j = i; j < Math.min(i + CHUNK, N); j++) {
-      batch.push({ sku: `B${String(j).padStart(8, '0')}`, name: `${WORDS[j % WORDS.length]} ${WORDS[(j * 7 + 3) % WORDS.length]} ${j}`, unit: '件', taxRate: 1300, price: 100 + (j % 9000) });
+    for (let j = i; j < Math.min(i + CHUNK, n); j++) {
+      batch.push({ sku: benchSku(j), name: `${WORDS[j % WORDS.length]} ${WORDS[(j * 7 + 3) % WORDS.length]} ${j}`, unit: '件', taxRate: 1300, price: 100 + (j % 9000) });
     }
     await s.db.transaction().execute(async (trx) => {
       const ids = await insertProducts(trx, companyId, batch, at);
@@ -59,8 +61,19 @@ export async function benchCatalog(log: (msg: string) => void = () => {}): Promi
           .execute();
       }
     });
-    if ((i / CHUNK) % 10 === 0) log(`  seeded ${Math.min(i + CHUNK, N)} / ${N} products`);
+    if ((i / CHUNK) % 10 === 0) log(`  seeded ${Math.min(i + CHUNK, n)} / ${n} products`);
   }
+}
+
+export async function benchCatalog(log: (msg: string) => void = () => {}): Promise<CatalogBench> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cangshou-catalog-'));
+  const database = openDatabase({ sqliteFile: path.join(dir, 'catalog.db'), sqliteSync: 'NORMAL' });
+  await migrateToLatest(database);
+  const s = createServices(database);
+  const { companyId } = await seedDemo(s);
+  const store = await s.db.selectFrom('stores').select('id').where('code', '=', 'S01').executeTakeFirstOrThrow();
+  const t0 = performance.now();
+  await seedBenchProducts(s, companyId, N, log);
   const seedSeconds = (performance.now() - t0) / 1000;
   await sql`ANALYZE`.execute(s.db);
 
@@ -91,7 +104,22 @@ export async function benchCatalog(log: (msg: string) => void = () => {}): Promi
     search.push({ query: q, samples: times.length, p50: percentile(times, 50), p95: percentile(times, 95), cpuMs: (cpu.user + cpu.system) / 1000 / times.length });
   }
 
+  // Every list sort the office offers for products; each page also counts the company's products.
+  const browse: CatalogBench['browse'] = [];
+  for (const sort of ['sku', '-name', 'price', '-updatedAt'] as const) {
+    for (const page of [1, 51]) {
+      const times: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const t = performance.now();
+        await searchProducts(s.db, companyId, { status: 'active', sort, page, pageSize: 20 });
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      browse.push({ sort, page, samples: times.length, p50: percentile(times, 50), p95: percentile(times, 95) });
+    }
+  }
+
   await database.close();
   fs.rmSync(dir, { recursive: true, force: true });
-  return { products: N, seedSeconds, lookup: { samples: lookups.length, p50: percentile(lookups, 50), p99: percentile(lookups, 99) }, search };
+  return { products: N, seedSeconds, lookup: { samples: lookups.length, p50: percentile(lookups, 50), p99: percentile(lookups, 99) }, search, browse };
 }

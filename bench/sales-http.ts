@@ -1,6 +1,7 @@
 // Sales over HTTP against the real server (`cangshou serve` in a child process, so the load
 // generator and the server run on separate event loops), loopback only, bounded in time:
-// - closed loop: 32 cashiers each post a sale, wait for the answer, post the next;
+// - closed loop: 32 cashiers each post a sale, wait for the answer, post the next (on PostgreSQL
+//   also 8 cashiers, against the raw one-statement ceiling with 8 connections: bench/raw-sale-pg.ts);
 // - open loop: sales offered at a fixed rate (ARCHITECTURE §6: 200 /s), latency counted from the
 //   moment each sale was due, so a stalled server cannot hide its queue (no coordinated omission).
 // Every request is a fresh 5-line cash sale with a new UUIDv7 id, priced as the till would.
@@ -16,10 +17,13 @@ import { openDatabase, type Database } from '../src/db/dialect';
 import { migrateToLatest } from '../src/db/migrate';
 import { DEMO_PASSWORD } from '../src/server/seed/demo';
 import { createServices } from '../src/server/services';
+import { rawSalePgLoop } from './raw-sale-pg';
 import { benchSale, seedSalesShop, type SalesShop } from './sales-fixture';
 
-const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
 const CLIENTS = 32;
+/** ARCHITECTURE §6: PostgreSQL over HTTP with 8 clients ≥ 0.6 × the raw one-statement ceiling. */
+const PG_CLIENTS = 8;
 const OPEN_RATE = Number(process.env.BENCH_HTTP_RATE ?? 200);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -39,10 +43,13 @@ export interface HttpBench {
   dialect: 'sqlite' | 'postgres';
   results: LoadResult[];
   statuses: Record<string, number>;
+  /** PostgreSQL: the raw ceiling, one statement per sale from 8 connections, in the same run. */
+  raw?: { mode: string; sales: number; seconds: number; perSecond: number };
 }
 
 interface Target {
   env: Record<string, string>;
+  schema?: string;
   open(): Database;
   dispose(): Promise<void>;
 }
@@ -67,6 +74,7 @@ async function makeTarget(dialect: 'sqlite' | 'postgres'): Promise<Target> {
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {
     env: { DATABASE_URL: url.toString() },
+    schema,
     open: () => openDatabase({ url: PG_URL, pgSchema: schema }),
     async dispose() {
       const c = new pg.Client({ connectionString: PG_URL });
@@ -167,14 +175,14 @@ async function postSale(load: Load, till: number): Promise<boolean> {
   return res.status === 201;
 }
 
-/** 32 cashiers, each on its own register, posting back to back for `seconds`. */
-async function closedLoop(load: Load, seconds: number): Promise<LoadResult> {
+/** `clients` cashiers, each on its own register, posting back to back for `seconds`. */
+async function closedLoop(load: Load, seconds: number, clients = CLIENTS): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   const until = performance.now() + seconds * 1000;
   const t0 = performance.now();
   await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, c) => {
+    Array.from({ length: clients }, async (_, c) => {
       while (performance.now() < until) {
         const start = performance.now();
         if (await postSale(load, c)) latencies.push(performance.now() - start);
@@ -182,7 +190,7 @@ async function closedLoop(load: Load, seconds: number): Promise<LoadResult> {
       }
     }),
   );
-  return summarize(`closed loop, ${CLIENTS} clients`, (performance.now() - t0) / 1000, latencies, errors);
+  return summarize(`closed loop, ${clients} clients`, (performance.now() - t0) / 1000, latencies, errors);
 }
 
 /** Sales offered at `rate` per second over the 32 registers, whether or not earlier ones answered. */
@@ -223,11 +231,22 @@ export async function benchSalesHttp(dialect: 'sqlite' | 'postgres'): Promise<Ht
     const load: Load = { port: server.port, token, shop, statuses: {}, next: 0 };
 
     await closedLoop(load, 2); // warm-up: JIT, statement caches, connection pool
-    const results = [await closedLoop(load, SECONDS), await openLoop(load, OPEN_RATE, SECONDS)];
-    return { dialect, results, statuses: load.statuses };
+    const results = [await closedLoop(load, SECONDS)];
+    if (dialect === 'postgres') results.push(await closedLoop(load, SECONDS, PG_CLIENTS));
+    results.push(await openLoop(load, OPEN_RATE, SECONDS));
+    if (dialect !== 'postgres') return { dialect, results, statuses: load.statuses };
+    // The server stops first: the raw loop has the machine and the database to itself.
+    await stopServer(child);
+    child = null;
+    const raw = await rawSalePgLoop({ url: PG_URL, schema: target.schema!, shop, clients: PG_CLIENTS, seconds: SECONDS });
+    return { dialect, results, statuses: load.statuses, raw: { mode: `raw, 1 statement per sale, ${PG_CLIENTS} clients`, ...raw } };
   } finally {
-    child?.kill('SIGTERM');
-    if (child && child.exitCode === null) await new Promise((r) => child!.once('exit', r));
+    if (child) await stopServer(child);
     await target.dispose();
   }
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  child.kill('SIGTERM');
+  if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
 }

@@ -232,7 +232,7 @@ describe('stock as the store manager', () => {
     expect(await row.textContent()).toContain('草稿');
     await row.getByText('审核').click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
-    await page.locator('.ant-message', { hasText: '调价单需要由制单人以外的人审核' }).waitFor();
+    await page.locator('.ant-message', { hasText: '制单人不能审核自己的单据' }).waitFor();
     await screenshot(page, 'inventory-price-changes');
   });
 

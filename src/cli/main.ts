@@ -4,12 +4,15 @@ import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../server/config';
 import { isEmpty, seedDemo } from '../server/seed/demo';
 import { seedScale } from '../server/seed/scale';
+import { seedBulkSales } from '../server/seed/bulk-sales';
 import { createServices } from '../server/services';
 import { verifyAll } from '../server/verify/verify';
 import { openMigrated } from './open';
 import { progressBar } from './progress';
 import { serve } from './serve';
+import { reportsCommand } from './reports';
 import { usersCommand } from './users';
+import { rollupsCommand } from './rollups';
 import { VERSION } from './version';
 
 function count(v: string): number {
@@ -41,7 +44,9 @@ program
   .option('--products <n>', 'synthetic products', count, 0)
   .option('--stores <n>', 'synthetic stores', count, 0)
   .option('--sales <n>', 'synthetic cash sales through the real checkout', count, 0)
-  .action(async (o: { demo?: boolean; products: number; stores: number; sales: number }) => {
+  .option('--bulk', 'write --sales as history in bulk over --months (benchmarks; see docs/analytics.md)')
+  .option('--months <n>', 'months of history for --bulk', count, 12)
+  .action(async (o: { demo?: boolean; products: number; stores: number; sales: number; bulk?: boolean; months: number }) => {
     const database = await openMigrated(loadConfig());
     const s = createServices(database);
     try {
@@ -51,7 +56,11 @@ program
         console.log('demo company created');
       }
       if (o.products || o.stores || o.sales) {
-        await seedScale(s, { products: o.products, stores: Math.max(o.stores, o.products ? 1 : 0), sales: o.sales, onProgress: progressBar() });
+        await seedScale(s, { products: o.products, stores: Math.max(o.stores, o.products ? 1 : 0), sales: o.bulk ? 0 : o.sales, onProgress: progressBar() });
+        if (o.bulk && o.sales) {
+          const r = await seedBulkSales(s, database, { sales: o.sales, months: o.months, onProgress: progressBar() });
+          console.log(`bulk: ${r.sales} sales, ${r.lines} lines, ${r.rows} rows in ${r.seconds.toFixed(1)} s (${Math.round(r.rows / r.seconds)} rows/s, ${Math.round(r.sales / r.seconds)} sales/s); rollups rebuilt in ${r.rollupSeconds.toFixed(1)} s`);
+        }
         console.log(`seeded ${o.stores} stores, ${o.products} products with opening stock, ${o.sales} sales`);
       }
     } finally {
@@ -92,6 +101,8 @@ program
   });
 
 program.addCommand(usersCommand());
+program.addCommand(rollupsCommand());
+program.addCommand(reportsCommand());
 
 program.parseAsync(process.argv).catch((err: Error) => {
   console.error(err.message);

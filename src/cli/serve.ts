@@ -3,9 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from '../server/app';
 import type { Config } from '../server/config';
 import { OutboxRelay } from '../server/outbox/relay';
+import { ReportFilesService } from '../server/modules/reports/report-files';
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from '../server/seed/demo';
 import { createServices } from '../server/services';
 import { openMigrated } from './open';
+import { reportFilesDir } from './reports';
 import { VERSION } from './version';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,6 +27,8 @@ export async function serve(config: Config): Promise<void> {
   const relay = new OutboxRelay(database.db);
   relay.start();
   services.engine.events.on('posted', () => void relay.drain());
+  // Analytics rollups: reads catch up anyway; the tick keeps what they have to do small.
+  services.rollups.startTicking(2000, (err) => app.log.error({ err }, 'rollup catch-up failed'));
   // Approved price changes dated in the future take effect when their time comes.
   const applyPrices = () =>
     void services.catalog.prices.applyDuePriceChanges(services.clock()).then(
@@ -34,6 +38,16 @@ export async function serve(config: Config): Promise<void> {
   const priceTimer = setInterval(applyPrices, 30_000);
   priceTimer.unref();
   applyPrices();
+  // Last week's and last month's report files, each written once (docs/accounting.md); the first
+  // run starts after the server listens.
+  const reportFiles = new ReportFilesService(services, reportFilesDir(config.dataDir));
+  const writeReportFiles = () =>
+    void reportFiles.writeDue().then(
+      (files) => files.filter((f) => f.written).forEach((f) => app.log.info({ file: f.path }, 'report file written')),
+      (err) => app.log.error({ err }, 'writing report files failed'),
+    );
+  const reportTimer = setInterval(writeReportFiles, 3_600_000);
+  reportTimer.unref();
 
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
@@ -54,9 +68,13 @@ export async function serve(config: Config): Promise<void> {
     ].join('\n') + '\n',
   );
 
+  writeReportFiles();
+
   const stop = async () => {
     relay.stop();
+    services.rollups.stopTicking();
     clearInterval(priceTimer);
+    clearInterval(reportTimer);
     await app.close();
     await database.close();
     process.exit(0);

@@ -1,7 +1,7 @@
 // The catalog API: products with units, barcodes and stock limits; categories; variant templates;
 // price changes (调价单) and price history; suppliers and what they supply.
 import { z } from 'zod';
-import { Code, Fen, Id, Name, Paging, Qty } from './common';
+import { Code, ExportParams, Fen, Id, Name, Paging, Qty, sortParam } from './common';
 
 /** Letters (any script: variant SKUs read BASE-S-红), digits and . _ - / ; no spaces. */
 export const Sku = z
@@ -68,10 +68,13 @@ export const UpdateProductBody = z.strictObject({
   shelfLifeDays: ProductDetails.shelfLifeDays,
 });
 
+export const PRODUCT_SORTS = ['sku', 'name', 'price', 'updatedAt'] as const;
 export const ProductListQuery = z.strictObject({
   q: z.string().trim().max(100).optional().describe('SKU / barcode prefix, name part, pinyin initials or full pinyin prefix'),
   categoryId: Id.optional().describe('This category and its descendants'),
   status: z.enum(['active', 'archived', 'all']).default('active'),
+  sort: sortParam(PRODUCT_SORTS, 'sku').describe('Browse order; a search (q) keeps its relevance order'),
+  ...ExportParams,
   ...Paging,
 });
 
@@ -131,8 +134,11 @@ export const CreatePriceChangeBody = z.strictObject({
   reason: z.string().trim().min(1).max(500),
 });
 
+export const PRICE_CHANGE_SORTS = ['createdAt', 'effectiveAt', 'status'] as const;
 export const PriceChangeListQuery = z.strictObject({
   status: z.enum(['draft', 'scheduled', 'applying', 'applied', 'cancelled']).optional(),
+  sort: sortParam(PRICE_CHANGE_SORTS, '-createdAt'),
+  ...ExportParams,
   ...Paging,
 });
 
@@ -164,9 +170,12 @@ export const UpdateSupplierBody = z.strictObject({
   status: z.enum(['active', 'inactive']).optional(),
 });
 
+export const SUPPLIER_SORTS = ['code', 'name', 'paymentTermsDays', 'createdAt'] as const;
 export const SupplierListQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
   status: z.enum(['active', 'inactive', 'all']).default('active'),
+  sort: sortParam(SUPPLIER_SORTS, 'code'),
+  ...ExportParams,
   ...Paging,
 });
 

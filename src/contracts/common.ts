@@ -18,6 +18,31 @@ export const Paging = {
 
 export const IdParams = z.strictObject({ id: Id });
 
+/** `format=csv|xlsx|pdf` on a report or list route asks for a file instead of JSON. */
+export const ExportFormatQuery = z.enum(['csv', 'xlsx', 'pdf']).describe('Download as a file instead of JSON');
+/** The language of an export's headers (the office's two languages). */
+export const ExportLangQuery = z.enum(['zh-CN', 'en']).default('zh-CN');
+/** Spread into a route's query: JSON without `format`, a file with it. */
+export const ExportParams = { format: ExportFormatQuery.optional(), lang: ExportLangQuery };
+
 export function page<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int() });
+}
+
+/** `field` sorts ascending, `-field` descending. */
+export type SortValue<F extends string> = F | `-${F}`;
+
+/**
+ * The `sort` query parameter of a list: `sort=field` or `sort=-field` from the list's whitelist
+ * (only fields the server can order by an index or a small set), so an unknown field is a 400
+ * naming `sort`, never a silently ignored order.
+ */
+export function sortParam<const F extends readonly [string, ...string[]]>(fields: F, fallback: SortValue<F[number]>) {
+  const values = fields.flatMap((f) => [f, `-${f}`]) as [SortValue<F[number]>, ...SortValue<F[number]>[]];
+  // `as never`: zod cannot see through the generic that the fallback is one of the values.
+  return z.enum(values).default(fallback as never).describe(`Sort by ${fields.join(', ')}; a leading - sorts descending`);
+}
+
+export function parseSort<F extends string>(sort: SortValue<F>): { field: F; direction: 'asc' | 'desc' } {
+  return sort.startsWith('-') ? { field: sort.slice(1) as F, direction: 'desc' } : { field: sort as F, direction: 'asc' };
 }

@@ -1,16 +1,17 @@
 import { z } from 'zod';
-import { AccountCode, ClientId, Fen, Id, Paging, Qty } from './common';
+import { AccountCode, ClientId, ExportParams, Fen, Id, Paging, Qty, sortParam } from './common';
 
 const BusinessDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date as YYYY-MM-DD');
 
-export const DOCUMENT_SORTS = ['-postedAt', 'postedAt', '-businessDate', 'businessDate'] as const;
+export const DOCUMENT_SORT_FIELDS = ['postedAt', 'businessDate', 'number', 'total'] as const;
 
 export const DocumentListQuery = z.strictObject({
   storeId: Id.optional(),
   type: z.string().max(32).optional(),
   from: BusinessDate.optional().describe('First business date (inclusive)'),
   to: BusinessDate.optional().describe('Last business date (inclusive)'),
-  sort: z.enum(DOCUMENT_SORTS).default('-postedAt').describe('A leading - sorts newest first; businessDate with storeId reads the (store_id, business_date) index'),
+  sort: sortParam(DOCUMENT_SORT_FIELDS, '-postedAt').describe('A leading - sorts descending; businessDate with storeId reads the (store_id, business_date) index'),
+  ...ExportParams,
   ...Paging,
 });
 

@@ -2,7 +2,7 @@
 // transit, batches and expiry, stock card, valuation, alerts).
 import { z } from 'zod';
 import { isCalendarDate } from '../core/time/calendar-date';
-import { ClientId, Fen, Id, Paging } from './common';
+import { ClientId, ExportParams, Fen, Id, Paging, sortParam } from './common';
 
 export const CalendarDate = z
   .string()
@@ -70,22 +70,28 @@ export const WriteOffBody = z.strictObject({
     .max(1000),
 });
 
+export const ON_HAND_SORTS = ['sku', 'name', 'location', 'expiryDate', 'qty', 'value'] as const;
 export const OnHandQuery = z.strictObject({
   storeId: Id,
   locationId: Id.optional(),
   productId: Id.optional(),
   categoryId: Id.optional().describe('Includes its subcategories'),
   q: z.string().trim().min(1).max(100).optional().describe('SKU, name, pinyin initials or an exact barcode'),
+  sort: sortParam(ON_HAND_SORTS, 'sku'),
+  ...ExportParams,
   ...Paging,
 });
 
 export const InTransitQuery = z.strictObject({ storeId: Id.describe('Destination store'), productId: Id.optional(), ...Paging });
 
+export const BATCH_SORTS = ['expiryDate', 'sku', 'name', 'lot', 'qty', 'value'] as const;
 export const BatchStockQuery = z.strictObject({
   storeId: Id,
   productId: Id.optional(),
   locationId: Id.optional(),
   withinDays: z.coerce.number().int().min(0).max(3650).optional().describe('Only batches expiring within this many days (or already expired)'),
+  sort: sortParam(BATCH_SORTS, 'expiryDate'),
+  ...ExportParams,
   ...Paging,
 });
 
@@ -121,6 +127,7 @@ export interface StockAlert {
   detail: Record<string, unknown>;
 }
 
+export const ALERT_SORTS = ['severity', 'kind', 'sku', 'name', 'qty'] as const;
 export const AlertsQuery = z.strictObject({
   storeId: Id,
   kind: z.enum(ALERT_KINDS).optional(),
@@ -130,5 +137,7 @@ export const AlertsQuery = z.strictObject({
     .optional()
     .describe('Near-expiry thresholds in days; the smallest is critical, then warning, then info (default 30,15,7)'),
   slowDays: z.coerce.number().int().min(1).max(3650).default(30).describe('No outgoing move for this many days makes a slow mover'),
+  sort: sortParam(ALERT_SORTS, 'severity'),
+  ...ExportParams,
   ...Paging,
 });

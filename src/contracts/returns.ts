@@ -86,3 +86,6 @@ export const VoidBody = z
 export type VoidInput = z.infer<typeof VoidBody>;
 
 export const SaleNumberParams = z.strictObject({ number: z.string().min(1).max(64) });
+
+/** The till looking a receipt up for a return: its register (default the till session's) lets it find other stores' receipts. */
+export const SaleLookupQuery = z.strictObject({ registerId: Id.optional().describe('The register taking the goods back') });

@@ -1,7 +1,7 @@
 // Checkout (POST /sales) and the review list of sales accepted with something to look at.
 import { z } from 'zod';
 import { PAYMENT_METHODS } from '../core/pricing/settle-payments';
-import { ClientId, Fen, Id, Paging, Qty } from './common';
+import { ClientId, ExportParams, Fen, Id, Paging, Qty, sortParam } from './common';
 import { SALE_KINDS } from './sales-journal';
 
 export { SALE_KINDS, type SaleKind } from './sales-journal';
@@ -65,6 +65,7 @@ export type SaleFlagKind = (typeof SALE_FLAG_KINDS)[number];
 export const SaleReviewQuery = z.strictObject({ storeId: Id, kind: z.enum(SALE_FLAG_KINDS).optional(), ...Paging });
 
 /** The sales journal (GET /sales): sales, returns, exchanges and voids, newest first. */
+export const SALES_SORTS = ['businessDate', 'postedAt', 'number', 'due'] as const;
 export const SalesListQuery = z.strictObject({
   storeId: Id.optional().describe('One store; without it every store the caller may read'),
   registerId: Id.optional(),
@@ -73,6 +74,8 @@ export const SalesListQuery = z.strictObject({
   from: z.iso.date().optional().describe('First business date (inclusive)'),
   to: z.iso.date().optional().describe('Last business date (inclusive)'),
   number: z.string().trim().min(1).max(64).optional().describe('Exact receipt number'),
+  sort: sortParam(SALES_SORTS, '-businessDate'),
+  ...ExportParams,
   ...Paging,
 });
 export type SalesListInput = z.infer<typeof SalesListQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientId, Fen, Id, Paging } from './common';
+import { ClientId, ExportParams, Fen, Id, Paging, sortParam } from './common';
 
 export const OpenShiftBody = z.strictObject({
   id: ClientId,
@@ -39,12 +39,15 @@ export const DayCloseBody = z.strictObject({
 export const DayCloseQuery = z.strictObject({ businessDate: z.iso.date() });
 
 /** Shifts of a store by business date (GET /shifts), with their close's cash figures. */
+export const SHIFT_SORTS = ['businessDate', 'openedAt', 'closedAt', 'overShort'] as const;
 export const ShiftListQuery = z.strictObject({
   storeId: Id,
   registerId: Id.optional(),
   status: z.enum(['open', 'closed']).optional(),
   from: z.iso.date().optional().describe('First business date (inclusive)'),
   to: z.iso.date().optional().describe('Last business date (inclusive)'),
+  sort: sortParam(SHIFT_SORTS, '-businessDate'),
+  ...ExportParams,
   ...Paging,
 });
 export type ShiftListInput = z.infer<typeof ShiftListQuery>;

@@ -1,7 +1,7 @@
 // Stocktakes (盘点): a snapshot at start, scans from several devices while the shop keeps
 // selling, a variance review, and one adjustment document on approval.
 import { z } from 'zod';
-import { ClientId, Id, Paging, Qty } from './common';
+import { ClientId, ExportParams, Id, Paging, Qty, sortParam } from './common';
 
 export const STOCKTAKE_SCOPES = ['full', 'category', 'location'] as const;
 export const STOCKTAKE_STATUSES = ['counting', 'approved', 'cancelled'] as const;
@@ -40,8 +40,11 @@ export const CountBody = z.strictObject({
 export const ApproveStocktakeBody = z.strictObject({ id: ClientId.describe('Client UUIDv7 of the stocktake_adjustment document') });
 export const CancelStocktakeBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
 
+export const STOCKTAKE_SORTS = ['startedAt', 'updatedAt', 'status'] as const;
 export const StocktakeListQuery = z.strictObject({
   storeId: Id.optional(),
   status: z.enum(STOCKTAKE_STATUSES).optional(),
+  sort: sortParam(STOCKTAKE_SORTS, '-startedAt'),
+  ...ExportParams,
   ...Paging,
 });

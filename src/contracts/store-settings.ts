@@ -29,6 +29,7 @@ export const CheckoutSettingsSchema = z.strictObject({
   maxDiscountBp: z.number().int().min(0).max(10_000).describe('Largest discount (basis points of what it discounts) a cashier may give without approval'),
   receiptHeader: z.string().max(500).describe('Printed under the store name on every receipt (lines separated by \\n): address, phone, greeting'),
   receiptFooter: z.string().max(500).describe('Printed at the foot of every receipt: return policy, thanks'),
+  otherStoreReturns: z.enum(['accept', 'refuse']).describe('Returns and exchanges of receipts from other stores of the company: take the goods back here, or refuse them'),
 });
 export type CheckoutSettings = z.infer<typeof CheckoutSettingsSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Code, Id, Name, Paging } from './common';
+import { Code, ExportParams, Id, Name, Paging, sortParam } from './common';
 
 const StoreFields = {
   name: Name,
@@ -22,6 +22,10 @@ export const UpdateStoreBody = z.strictObject({
   currency: StoreFields.currency.optional(),
   receiptHeader: StoreFields.receiptHeader.optional(),
 });
+
+export const STORE_SORTS = ['code', 'name', 'createdAt'] as const;
+/** Stores are few: a page holds all of them unless the caller asks for less. */
+export const StoreListQuery = z.strictObject({ sort: sortParam(STORE_SORTS, 'code'), ...ExportParams, page: Paging.page, pageSize: Paging.pageSize.default(500) });
 
 export const RegisterListQuery = z.strictObject({ storeId: Id.optional(), ...Paging });
 

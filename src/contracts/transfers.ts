@@ -1,7 +1,7 @@
 // Transfers between stores (调拨): ship now (goods leave the source and are in transit), receive
 // in one or more parts at the destination, or close what will never arrive.
 import { z } from 'zod';
-import { ClientId, Id, Paging, Qty } from './common';
+import { ClientId, ExportParams, Id, Paging, Qty, sortParam } from './common';
 
 const PositiveQty = Qty.refine((q) => q > 0, 'Quantity must be positive');
 
@@ -46,8 +46,11 @@ export const CloseTransferBody = z.strictObject({
   approvalToken: z.string().min(1).max(200).optional().describe("A destination manager's approval (action transfer.close) when the caller is not one"),
 });
 
+export const TRANSFER_SORTS = ['createdAt', 'updatedAt', 'status'] as const;
 export const TransferListQuery = z.strictObject({
   storeId: Id.optional().describe('Transfers from OR to this store'),
   status: TransferStatus.optional(),
+  sort: sortParam(TRANSFER_SORTS, '-createdAt'),
+  ...ExportParams,
   ...Paging,
 });

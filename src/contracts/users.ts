@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { RoleAssignment } from './auth';
-import { Name, Paging } from './common';
+import { ExportParams, Id, Name, Paging, sortParam } from './common';
 
-export const UserListQuery = z.strictObject({ q: z.string().max(100).optional(), ...Paging });
+export const USER_SORTS = ['username', 'displayName', 'createdAt'] as const;
+export const UserListQuery = z.strictObject({
+  q: z.string().max(100).optional(),
+  storeId: Id.optional().describe('Only users with a role at this store or a company-wide role'),
+  sort: sortParam(USER_SORTS, 'username'),
+  ...ExportParams,
+  ...Paging,
+});
 
 export const CreateUserBody = z.strictObject({
   username: z.string().trim().min(2).max(64).regex(/^[A-Za-z0-9_.@-]+$/, 'Letters, digits and . _ @ - only'),

@@ -317,6 +317,16 @@ export interface AccountsTable {
   active: Generated<number>;
 }
 
+/** Posting rules (0011): kind + key → the account the automatic postings use; none = the default. */
+export interface PostingRulesTable {
+  company_id: string;
+  kind: string;
+  key: string;
+  account_code: string;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface DocumentsTable {
   id: string;
   client_id: string;
@@ -421,6 +431,8 @@ export interface OutboxTable {
   payload_json: string;
   created_at: string;
   published_at: string | null;
+  /** When the analytics rollups took this document in (0013); null = still to roll up. */
+  rolled_up_at: Generated<string | null>;
 }
 
 export interface CountersTable {
@@ -448,6 +460,7 @@ export interface DB {
   approvals: ApprovalsTable;
   products: ProductsTable;
   accounts: AccountsTable;
+  posting_rules: PostingRulesTable;
   documents: DocumentsTable;
   document_lines: DocumentLinesTable;
   stock_moves: StockMovesTable;
@@ -487,6 +500,18 @@ export interface DB {
   day_closes: DayClosesTable;
   receipt_prints: ReceiptPrintsTable;
   sale_line_returns: SaleLineReturnsTable;
+  shift_cash_movements: ShiftCashMovementsTable;
+  manual_entries: ManualEntriesTable;
+  manual_entry_lines: ManualEntryLinesTable;
+  document_reversals: DocumentReversalsTable;
+  year_end_close_documents: YearEndCloseDocumentsTable;
+  year_end_closes: YearEndClosesTable;
+  rollup_product_day: RollupProductDayTable;
+  rollup_till_hour: RollupTillHourTable;
+  rollup_payment_day: RollupPaymentDayTable;
+  rollup_account_day: RollupAccountDayTable;
+  settlement_imports: SettlementImportsTable;
+  settlement_rows: SettlementRowsTable;
 }
 
 /** Per-company or per-store settings as JSON values under a key (抹零 mode, oversell policy...). */
@@ -589,6 +614,17 @@ export interface ShiftClosesTable {
   report_json: string;
 }
 
+/** A paid-in / paid-out document with the register's shift open when it was posted (0014; null: none). */
+export interface ShiftCashMovementsTable {
+  document_id: string;
+  store_id: string;
+  register_id: string;
+  shift_id: string | null;
+  /** 'in' | 'out' */
+  direction: string;
+  amount: number;
+}
+
 /** Expected vs counted per payment method at a shift's close (0009). */
 export interface ShiftCloseMethodsTable {
   shift_id: string;
@@ -618,4 +654,148 @@ export interface ReceiptPrintsTable {
   format: string;
   printed_by: string;
   printed_at: string;
+}
+
+/** A manual journal entry (手工凭证, 0012): a draft until another user approves or rejects it. */
+export interface ManualEntriesTable {
+  id: string;
+  company_id: string;
+  store_id: string;
+  business_date: string;
+  memo: string;
+  /** 'draft' | 'posted' | 'rejected' */
+  status: string;
+  /** Bumped by every edit: an approval posts the version the approver saw. */
+  version: number;
+  total: number;
+  payload_hash: string;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  reject_reason: string | null;
+  document_id: string | null;
+}
+
+export interface ManualEntryLinesTable {
+  entry_id: string;
+  line_no: number;
+  account_code: string;
+  debit: number;
+  credit: number;
+  memo: string;
+}
+
+/** A document and its reversal (0012); the primary key reverses a document at most once. */
+export interface DocumentReversalsTable {
+  original_document_id: string;
+  reversal_document_id: string;
+  company_id: string;
+}
+
+/** The `year_end_close` documents of each closed year (0012), one per store with activity. */
+export interface YearEndCloseDocumentsTable {
+  document_id: string;
+  company_id: string;
+  store_id: string;
+  year: number;
+}
+
+/** A closed year (年结, 0012). */
+export interface YearEndClosesTable {
+  company_id: string;
+  year: number;
+  closed_by: string;
+  closed_at: string;
+  profit: number;
+}
+
+/** Till lines per store × business date × product (0013, docs/analytics.md); returns positive, voids net off sales. */
+export interface RollupProductDayTable {
+  store_id: string;
+  business_date: string;
+  product_id: string;
+  category_id: string | null;
+  sold_qty: number;
+  returned_qty: number;
+  sales: number;
+  returns: number;
+  tax: number;
+  cost: number;
+  discounts: number;
+  lines: number;
+}
+
+/** Till documents per store × business date × local hour × cashier (0013). */
+export interface RollupTillHourTable {
+  store_id: string;
+  business_date: string;
+  hour: number;
+  cashier_id: string;
+  tickets: number;
+  return_tickets: number;
+  items: number;
+  sales: number;
+  returns: number;
+  tax: number;
+  cost: number;
+  discounts: number;
+}
+
+/** Tenders per store × business date × method, cash net of change (0013). */
+export interface RollupPaymentDayTable {
+  store_id: string;
+  business_date: string;
+  method: string;
+  amount: number;
+  payments: number;
+}
+
+/** Journal lines per company × business date × store × account; kind 'close' = year-end close (0013). */
+export interface RollupAccountDayTable {
+  company_id: string;
+  business_date: string;
+  store_id: string;
+  account_code: string;
+  kind: string;
+  debit: number;
+  credit: number;
+}
+
+/** One provider settlement file (对账单) as imported (0017); append-only. */
+export interface SettlementImportsTable {
+  id: string;
+  company_id: string;
+  store_id: string | null;
+  /** 'wechat' | 'alipay' */
+  provider: string;
+  file_name: string;
+  /** sha256 of the file's bytes, unique per company. */
+  file_hash: string;
+  period_from: string;
+  period_to: string;
+  row_count: number;
+  amount: number;
+  fee: number;
+  /** The client id the fee document posts under (idempotent posting). */
+  fee_client_id: string;
+  imported_by: string;
+  imported_at: string;
+}
+
+/** A transaction of a settlement file, fen, refunds negative (0017); append-only. */
+export interface SettlementRowsTable {
+  import_id: string;
+  row_no: number;
+  /** 'payment' | 'refund' */
+  kind: string;
+  occurred_at: string;
+  business_date: string;
+  provider_ref: string;
+  merchant_order_no: string;
+  refund_ref: string;
+  amount: number;
+  fee: number;
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { businessDate, isValidTimeZone, localDateTime } from './business-date';
+import { businessDate, instantOnBusinessDate, isValidTimeZone, localDateTime } from './business-date';
 
 describe('businessDate', () => {
   it('puts a sale at 17:30 UTC on the next day in Shanghai (UTC+8)', () => {
@@ -45,5 +45,15 @@ describe('localDateTime', () => {
     expect(localDateTime('2026-01-01T17:30:00Z', 'Asia/Shanghai')).toBe('2026-01-02 01:30:00');
     expect(localDateTime(new Date('2026-03-02T02:15:09Z'), 'UTC')).toBe('2026-03-02 02:15:09');
     expect(() => localDateTime('nope', 'UTC')).toThrow(RangeError);
+  });
+});
+
+describe('instantOnBusinessDate', () => {
+  it('gives an instant on that very date in zones from UTC−11 to UTC+14, across DST changes', () => {
+    expect(instantOnBusinessDate('2025-12-31', 'Asia/Shanghai').toISOString()).toBe('2025-12-31T04:00:00.000Z');
+    for (const zone of ['Pacific/Pago_Pago', 'America/New_York', 'UTC', 'Asia/Shanghai', 'Pacific/Kiritimati']) {
+      for (const date of ['2025-12-31', '2026-03-08', '2026-11-01', '2024-02-29']) expect(businessDate(instantOnBusinessDate(date, zone), zone)).toBe(date);
+    }
+    expect(() => instantOnBusinessDate('2026-02-30', 'UTC')).toThrow(RangeError);
   });
 });

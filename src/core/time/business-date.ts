@@ -39,6 +39,21 @@ export function businessDate(instant: Date | string, timeZone: string): string {
   return wallClock(date, timeZone).slice(0, 10);
 }
 
+/**
+ * An instant that falls on `date` in the zone (its local noon, or near it): what a back-office
+ * document dated by a person (a manual entry on 2026-03-31) posts with, so its business date is
+ * exactly that date in the store's zone whatever the zone's offset.
+ */
+export function instantOnBusinessDate(date: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  const noonUtc = Date.UTC(y, m - 1, d, 12);
+  // Local wall clock at noon UTC, read as if it were UTC, minus noon UTC = the zone's offset.
+  const offset = Date.parse(`${localDateTime(new Date(noonUtc), timeZone).replace(' ', 'T')}Z`) - noonUtc;
+  const instant = new Date(noonUtc - offset);
+  if (businessDate(instant, timeZone) !== date) throw new RangeError(`${date} is not a calendar date in ${timeZone}`);
+  return instant;
+}
+
 /** 'YYYY-MM-DD HH:mm:ss' of an instant in the zone: 2026-01-01T17:30:00Z in Asia/Shanghai is '2026-01-02 01:30:00'. */
 export function localDateTime(instant: Date | string, timeZone: string): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;

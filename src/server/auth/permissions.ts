@@ -15,6 +15,10 @@ export const PERMISSIONS = {
   'documents.read': ['owner', 'store_manager', 'stock_clerk', 'finance', 'auditor'],
   'cash.move': ['owner', 'store_manager', 'cashier'],
   'journal.post': ['owner', 'finance'],
+  // Manual entries (手工凭证): drafted by one user, approved (or reversed) by another.
+  'journal.read': ['owner', 'store_manager', 'finance', 'auditor'],
+  'journal.draft': ['owner', 'finance'],
+  'journal.approve': ['owner', 'finance'],
   'opening.post': ['owner', 'finance'],
   'accounts.read': ['owner', 'store_manager', 'finance', 'auditor'],
   'accounts.manage': ['owner', 'finance'],

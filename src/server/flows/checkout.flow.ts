@@ -18,7 +18,7 @@
 // reversed unless the failure is a concurrent retry of the same sale that did get posted.
 import type { Kysely } from 'kysely';
 import type { SaleInput } from '../../contracts/sales';
-import type { DialectInfo } from '../../db/dialect';
+import { runBatch, type DialectInfo } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 import type { AuthContext } from '../auth/auth-context';
 import { roleGrants } from '../auth/permissions';
@@ -27,17 +27,17 @@ import { conflict, notFound, Problem } from '../http/problem';
 import type { PostingEngine } from '../posting/engine';
 import { payloadHash } from '../posting/payload-hash';
 import type { PostOutcome } from '../posting/types';
-import { findPosted } from '../posting/write-document';
+import { findPosted, postedOutcome, postedStatement } from '../posting/write-document';
 import { priceSale } from '../modules/sales/price-sale';
-import { resolveLines } from '../modules/sales/resolve-lines';
+import { resolveLines, saleLookupStatement } from '../modules/sales/resolve-lines';
 import type { SaleFlag } from '../modules/sales/sale-flags';
 import { buildSalePlan } from '../modules/sales/sale-plan';
 import { checkTenders, settle } from '../modules/sales/tender';
 import { chargeWallets, reverseCharges, type PaymentsConfig } from '../modules/sales/wallet-charges';
-import { requireTillRegister } from '../modules/shifts/register-access';
+import type { PostingRulesCache } from '../modules/posting-rules/cache';
+import { tillRegisterFrom, tillRegisterStatement } from '../modules/shifts/register-access';
 import { trainingReceipt } from '../modules/sales/training';
-import { findShift } from '../modules/shifts/service';
-import { readCheckoutSettings } from '../modules/store-settings/service';
+import { checkoutSettingsFrom, registerCheckoutSettingsStatement } from '../modules/store-settings/service';
 
 export interface CheckoutDeps {
   db: Kysely<DB>;
@@ -45,35 +45,50 @@ export interface CheckoutDeps {
   clock: Clock;
   dialect: DialectInfo;
   payments: PaymentsConfig;
+  postingRules: PostingRulesCache;
 }
 
 export async function checkout(deps: CheckoutDeps, auth: AuthContext, sale: SaleInput): Promise<PostOutcome> {
   const { db } = deps;
   const companyId = auth.user.companyId;
 
+  // Steps 1–4 read in one round trip (docs/decisions/0004-sale-round-trips.md): the register, a
+  // prior posting of this id, the shift, the store's settings, sales floor (its MAIN location) and
+  // the basket's products at its prices, the last three found through the register. Refusals keep
+  // the order of the steps.
+  const hash = payloadHash({ ...sale, approvalToken: undefined });
+  const lookup = saleLookupStatement(companyId, sale.registerId, sale.lines);
+  const [registerRows, priorRows, shiftRows, settingRows, locationRows, lookupRows] = await runBatch(db, [
+    tillRegisterStatement(companyId, sale.registerId),
+    postedStatement({ companyId, clientId: sale.id }),
+    { text: 'SELECT id, register_id, status, closed_at FROM shifts WHERE id = ? AND company_id = ?', params: [sale.shiftId, companyId], returns: true },
+    registerCheckoutSettingsStatement(sale.registerId),
+    { text: "SELECT id FROM locations WHERE code = 'MAIN' AND store_id = (SELECT store_id FROM registers WHERE id = ?)", params: [sale.registerId], returns: true },
+    ...(lookup.statement ? [lookup.statement] : []),
+  ]);
+
   // 1. register
-  const register = await requireTillRegister(db, auth, 'sales.create', sale.registerId);
+  const register = tillRegisterFrom(registerRows[0] as never, auth, 'sales.create', sale.registerId);
   const storeId = register.storeId;
 
   // 2. replay — a retry may carry a fresh approval token; it is still the same sale.
-  const hash = payloadHash({ ...sale, approvalToken: undefined });
-  const prior = sale.training ? null : await findPosted(db, { companyId, clientId: sale.id, payloadHash: hash });
+  const prior = sale.training ? null : postedOutcome(priorRows[0] as never, { clientId: sale.id, payloadHash: hash });
   if (prior) return prior;
 
   // 3. shift
   const flags: SaleFlag[] = [];
-  const shift = await findShift(db, companyId, sale.shiftId);
+  const shift = shiftRows[0] as { id: string; register_id: string; status: string; closed_at: string | null } | undefined;
   if (!shift || shift.register_id !== register.id) throw notFound('Shift', 'shiftId');
   if (shift.status !== 'open') {
     if (!sale.offline) throw conflict('shift_closed', 'The shift is closed; open a new shift to sell', 'shiftId');
     flags.push({ kind: 'shift_closed', lineNo: 0, detail: { shiftId: shift.id, closedAt: shift.closed_at } });
   }
 
-  // 4. resolve — goods leave the store's sales floor (its MAIN location).
-  const settings = await readCheckoutSettings(db, storeId);
-  const location = await db.selectFrom('locations').select('id').where('store_id', '=', storeId).where('code', '=', 'MAIN').executeTakeFirst();
+  // 4. resolve — goods leave the store's sales floor.
+  const settings = checkoutSettingsFrom(settingRows as { key: string; value_json: string }[]);
+  const location = locationRows[0] as { id: string } | undefined;
   if (!location) throw notFound('Store', 'registerId');
-  const resolved = await resolveLines(db, { companyId, storeId, settings, member: sale.memberCode !== undefined }, sale.lines);
+  const resolved = await resolveLines(db, { companyId, storeId, settings, member: sale.memberCode !== undefined }, sale.lines, lookup.read(lookupRows ?? []));
 
   // 5. price
   const priced = priceSale({ sale, resolved, settings });
@@ -112,6 +127,7 @@ export async function checkout(deps: CheckoutDeps, auth: AuthContext, sale: Sale
     occurredAt: sale.offline ? tillTime(sale.clientTime, deps.clock()) : undefined,
     build: buildSalePlan(deps, {
       sale,
+      companyId,
       storeId,
       locationId: location.id,
       shiftId: shift.id,

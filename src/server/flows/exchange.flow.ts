@@ -3,13 +3,16 @@
 //   1. register     sales.return on this register          5. price     the new goods like an online sale;
 //   2. replay       same id, same body → stored answer                     net = their due − the refund, and
 //   3. shift        the register's open shift                             the till's clientNet must match
-//   4. original     the sale, same store, not voided       6. tender    net > 0: the customer pays it (any
-//                   its lines to take back                                tender, wallets charged first);
-//                                                                         net ≤ 0: paid back to the sale's tenders
+//   4. original     the sale or exchange, not voided;      6. tender    net > 0: the customer pays it (any
+//                   its lines to take back (another                       tender, wallets charged first);
+//                   store's: see originalForReturn)                       net ≤ 0: paid back to the sale's tenders
 //   7. post         return part (counters, refunds, stock back) + sale part (FEFO issue, cost) + books;
 //                   if the refund changed since step 5 (another register returned meanwhile) 409
 //                   `return_changed` and any charge is reversed
 //   8. refund       wallet refunds of a negative net through the PaymentProvider
+//
+// The result keeps `credit`: the shares of the sale's tenders that the goods brought back paid the
+// new goods with, so the new goods can be returned later the way they were paid (original-sale.ts).
 //
 // The new goods follow the store's oversell policy like any online sale. A price override or a
 // discount beyond the cashier's limit needs a manager to do the exchange.
@@ -18,12 +21,11 @@ import { negateFen } from '../../core/money/round';
 import { priceReturn } from '../../core/returns/price-return';
 import type { AuthContext } from '../auth/auth-context';
 import { roleGrants } from '../auth/permissions';
-import { badRequest, conflict, notFound, Problem, unprocessable } from '../http/problem';
+import { badRequest, conflict, Problem, unprocessable } from '../http/problem';
 import { payloadHash } from '../posting/payload-hash';
 import { findPosted } from '../posting/write-document';
-import { findOriginalSale } from '../modules/returns/original-sale';
 import { tillJournal } from '../modules/returns/return-journal';
-import { planReceiptReturn, requireShiftStillOpen, tenderRefunds, type TenderRefund } from '../modules/returns/return-plan';
+import { planReceiptReturn, requireShiftStillOpen, returnBooks, tenderRefunds, type TenderRefund } from '../modules/returns/return-plan';
 import { writeTillRows } from '../modules/sales/till-rows';
 import { priceSale } from '../modules/sales/price-sale';
 import { resolveLines } from '../modules/sales/resolve-lines';
@@ -33,7 +35,7 @@ import { chargeWallets, reverseCharges } from '../modules/sales/wallet-charges';
 import { requireTillRegister } from '../modules/shifts/register-access';
 import { readCheckoutSettings } from '../modules/store-settings/service';
 import type { CheckoutDeps } from './checkout.flow';
-import { mainLocation, requestedLines, requireOpenShift, returnResult, withWalletRefunds, type TillOutcome } from '../modules/returns/till-steps';
+import { mainLocation, originalForReturn, requestedLines, requireOpenShift, returnResult, withWalletRefunds, type TillOutcome } from '../modules/returns/till-steps';
 
 export async function postExchange(deps: CheckoutDeps, auth: AuthContext, input: ExchangeInput): Promise<TillOutcome> {
   const { db } = deps;
@@ -48,9 +50,7 @@ export async function postExchange(deps: CheckoutDeps, auth: AuthContext, input:
   const shiftId = await requireOpenShift(db, companyId, register, input.shiftId);
 
   // 4. original
-  const sale = await findOriginalSale(db, auth, 'sales.return', input);
-  if (sale.storeId !== register.storeId) throw notFound('Sale', field);
-  if (sale.voidedBy) throw conflict('sale_voided', `${sale.number} was voided by ${sale.voidedBy.number}`, field);
+  const { sale, intoLocationId } = await originalForReturn(db, auth, register, input, field);
   const wanted = requestedLines(sale, input.returnLines, 'returnLines');
   const index = (lineNo: number) => sale.lines.findIndex((l) => l.lineNo === lineNo);
   wanted.forEach((w) => {
@@ -106,7 +106,7 @@ export async function postExchange(deps: CheckoutDeps, auth: AuthContext, input:
     payloadHash: hash,
     build: async (trx: Parameters<typeof findPosted>[0], ctx: { documentId: string; number: string }) => {
       await requireShiftStillOpen(trx, shiftId);
-      const r = await planReceiptReturn(trx, deps.dialect, sale, wanted);
+      const r = await planReceiptReturn(trx, deps.dialect, sale, wanted, 1, intoLocationId);
       if (r.refund !== preview.refund) {
         throw conflict('return_changed', `Another return of ${sale.number} was posted meanwhile; price the exchange again`, field, { refund: r.refund, priced: preview.refund });
       }
@@ -120,7 +120,11 @@ export async function postExchange(deps: CheckoutDeps, auth: AuthContext, input:
       });
       const soldCost = stock.lineCost.reduce((s, c) => s + c, 0);
       const soldTax = basket.taxByRate.reduce((s, g) => s + g.tax, 0);
+      const books = await returnBooks(trx, deps.postingRules, companyId, r, resolved.map((x) => x.categoryId));
       const refunds: TenderRefund[] = net < 0 ? tenderRefunds(sale, r.refundedBefore, r.refundedBefore - net, input.cardReference) : [];
+      // What paid for the new goods out of the goods brought back: the rest of the refund's share of
+      // the sale's tenders, kept so a return of the new goods can give it back the same way.
+      const credit = tenderRefunds(sale, r.refundedBefore + Math.max(0, -net), r.refundedBefore + r.refund).map(({ tenderNo: _, ...c }) => c);
       const paid = input.payments.map((p, i) => ({
         method: p.method,
         amount: p.amount,
@@ -147,12 +151,14 @@ export async function postExchange(deps: CheckoutDeps, auth: AuthContext, input:
         journal: tillJournal({
           title: `Exchange ${ctx.number} of ${sale.number}`,
           tenders,
-          returned: { taxable: r.amount - r.tax, tax: r.tax, rounding: r.rounding },
-          sold: { taxable: basket.subtotal - soldTax, tax: soldTax, rounding: basket.rounding },
-          returnedCost: r.cost,
-          soldCost,
+          returned: books.returned,
+          sold: {
+            lines: resolved.map((x, k) => ({ categoryId: x.categoryId, taxable: basket.lines[k].net - basket.lines[k].tax, cost: stock.lineCost[k] })),
+            taxByRate: basket.taxByRate,
+            rounding: basket.rounding,
+          },
           damagedCost: r.damagedCost,
-        }),
+        }, books.rules),
         auditData: { kind: 'exchange', shiftId, original: sale.number, refund: r.refund, due: basket.due, net },
         result: {
           ...result,
@@ -165,6 +171,7 @@ export async function postExchange(deps: CheckoutDeps, auth: AuthContext, input:
           net,
           payments: paid,
           change,
+          credit,
         },
         afterDocument: (t: Parameters<typeof findPosted>[0]) =>
           writeTillRows(t, {
@@ -184,6 +191,7 @@ export async function postExchange(deps: CheckoutDeps, auth: AuthContext, input:
             tax: soldTax - r.tax,
             cost: soldCost - r.cost,
             payments: net > 0 ? paid : refunds.map((x) => ({ method: x.method, amount: negateFen(x.amount), providerRef: x.providerRef, reference: x.reference })),
+            rules: books.rules,
           }),
       };
     },

@@ -39,7 +39,7 @@ export async function postVoid(deps: CheckoutDeps, auth: AuthContext, input: Voi
   if (prior) return withWalletRefunds(deps, input.id, prior);
 
   // 3. original
-  const sale = await findOriginalSale(db, auth, 'sales.create', input);
+  const sale = await findOriginalSale(db, auth, 'sales.create', input, { kinds: ['sale'] });
   if (sale.storeId !== register.storeId) throw notFound('Sale', field);
   if (sale.voidedBy) throw conflict('sale_voided', `${sale.number} was voided by ${sale.voidedBy.number}`, field);
   const shift = await findShift(db, companyId, sale.shiftId);
@@ -65,6 +65,8 @@ export async function postVoid(deps: CheckoutDeps, auth: AuthContext, input: Voi
       const approvedBy = await consumeRequiredApproval(trx, approval, deps.clock());
       await claimVoid(trx, deps.dialect, sale, field);
       const journal = await mirroredJournal(trx, sale.documentId, `Void ${ctx.number} of ${sale.number}`);
+      // The journal mirrors the sale's accounts; the payment rows name today's tender accounts.
+      const rules = await deps.postingRules.get(trx, companyId);
       const refunds = tenderRefunds(sale, 0, sale.due, input.cardReference);
       const views = sale.lines.map((l) => ({ lineNo: l.lineNo, returnOf: l.lineNo, productId: l.productId, qty: -l.qty, refund: l.net, tax: l.tax, taxRate: l.taxRate, damaged: false }));
       return {
@@ -106,6 +108,7 @@ export async function postVoid(deps: CheckoutDeps, auth: AuthContext, input: Voi
             tax: negateFen(sale.tax),
             cost: negateFen(sale.cost),
             payments: refunds.map((x) => ({ method: x.method, amount: -x.amount, providerRef: x.providerRef, reference: x.reference })),
+            rules,
           }),
       };
     },

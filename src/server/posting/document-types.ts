@@ -30,6 +30,12 @@ export const DOCUMENT_TYPES = {
   sale_return: { prefix: 'RT', numbering: 'register', journal: 'required', movesPerStockLine: true, tillKind: 'return' },
   exchange: { prefix: 'EX', numbering: 'register', journal: 'required', movesPerStockLine: true, tillKind: 'exchange' },
   sale_void: { prefix: 'VD', numbering: 'register', journal: 'required', movesPerStockLine: true, tillKind: 'void' },
+  // 手工凭证 approved by a second user; a reversal (红字冲销) of a journal-only document; 年结.
+  manual_entry: { prefix: 'JV', numbering: 'store', journal: 'required', movesPerStockLine: false },
+  reversal: { prefix: 'RV', numbering: 'store', journal: 'required', movesPerStockLine: false },
+  year_end_close: { prefix: 'YC', numbering: 'store', journal: 'required', movesPerStockLine: false },
+  // The payment providers' fees of one settlement file (对账): 财务费用 against the wallet account.
+  settlement: { prefix: 'SF', numbering: 'store', journal: 'required', movesPerStockLine: false },
 } as const satisfies Record<string, DocumentTypeSpec>;
 
 export type DocumentType = keyof typeof DOCUMENT_TYPES;

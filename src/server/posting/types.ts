@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { SqlStatement } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 import type { DocumentType } from './document-types';
 
@@ -47,6 +48,11 @@ export interface PostingPlan {
   approvedBy?: string | null;
   /** Extra fields for the response body, stored with the document so a replay returns the same. */
   result?: Record<string, unknown>;
+  /**
+   * Inserts of rows that reference the document (a sale's `sales` and `sale_payments` rows),
+   * written in the same batch as the document itself: no extra round trip on PostgreSQL.
+   */
+  rows?: SqlStatement[];
   /**
    * Writes rows that reference the document (workflow state, history with a document_id), run in
    * the same transaction once the document row exists: foreign keys to documents are checked per

@@ -1,12 +1,12 @@
 // Writes one document inside an open transaction: header, lines, stock moves, balance increments,
 // journal entries, audit event, outbox row (ARCHITECTURE §3). Nothing here commits; the engine does.
 import type { Kysely } from 'kysely';
-import { insertRows, runSql } from '../../db/dialect';
+import { insertStatement, runBatch, runSql, type SqlStatement } from '../../db/dialect';
 import { uuidv7 } from '../../core/id/uuidv7';
 import { businessDate } from '../../core/time/business-date';
 import { addDays } from '../../core/time/calendar-date';
 import type { DB } from '../../db/schema';
-import { appendAudit, chains } from '../audit/chain';
+import { auditEvent, auditHeadStatement, chains } from '../audit/chain';
 import { conflict } from '../http/problem';
 import { DOCUMENT_TYPES } from './document-types';
 import type { PostedDocument, PostOutcome, PostingPlan, PostingRequest } from './types';
@@ -35,12 +35,23 @@ export interface WriteContext {
 
 /** Same client id seen before: same payload replays the stored body, a different one is refused. */
 export async function findPosted(trx: Kysely<DB>, req: Pick<PostingRequest, 'companyId' | 'clientId' | 'payloadHash'>): Promise<PostOutcome | null> {
-  const { rows } = await runSql<{ payload_hash: string; result_json: string }>(
-    trx,
-    'SELECT payload_hash, result_json FROM documents WHERE company_id = ? AND client_id = ?',
-    [req.companyId, req.clientId],
-  );
-  const prior = rows[0];
+  const stmt = postedStatement(req);
+  const { rows } = await runSql<PostedRow>(trx, stmt.text, stmt.params);
+  return postedOutcome(rows[0], req);
+}
+
+interface PostedRow {
+  payload_hash: string;
+  result_json: string;
+}
+
+/** The read behind `findPosted`, for a caller that batches it with others. */
+export function postedStatement(req: Pick<PostingRequest, 'companyId' | 'clientId'>): SqlStatement {
+  return { text: 'SELECT payload_hash, result_json FROM documents WHERE company_id = ? AND client_id = ?', params: [req.companyId, req.clientId], returns: true };
+}
+
+/** `findPosted`'s answer from the row its statement found. */
+export function postedOutcome(prior: PostedRow | undefined, req: Pick<PostingRequest, 'clientId' | 'payloadHash'>): PostOutcome | null {
   if (!prior) return null;
   if (prior.payload_hash !== req.payloadHash) {
     throw conflict(
@@ -53,20 +64,30 @@ export async function findPosted(trx: Kysely<DB>, req: Pick<PostingRequest, 'com
 }
 
 export async function writeDocument(trx: Kysely<DB>, req: PostingRequest, ctx: WriteContext): Promise<PostOutcome> {
-  const prior = await findPosted(trx, req);
-  if (prior) return prior;
-
   const spec = DOCUMENT_TYPES[req.type];
-  const { date, periodLocked } = await openBusinessDate(trx, req, ctx, spec.numbering === 'register');
   const numberScope =
     spec.numbering === 'register' ? `register:${req.registerId}` : `store:${req.storeId}:${req.type}`;
-  // Counter row bumped inside the transaction: a rolled-back document gives its number back.
-  const counter = await runSql<{ value: number }>(
-    trx,
-    'INSERT INTO counters (scope, value) VALUES (?, 1) ON CONFLICT (scope) DO UPDATE SET value = counters.value + 1 RETURNING value',
-    [numberScope],
-  );
-  const seq = Number(counter.rows[0].value);
+  const chainId = req.registerId ? chains.register(req.registerId) : chains.store(req.storeId);
+
+  // The claim, one round trip on PostgreSQL (docs/decisions/0004-sale-round-trips.md): the replay
+  // check, the lock date, the receipt counter and the audit chain's next seq. Counter and chain are
+  // bumped only when the id was not posted before, so a replay spends no number; a rolled-back
+  // document gives both back.
+  const posted = postedStatement(req);
+  const [priorRows, lockRows, counterRows, headRows] = await runBatch(trx, [
+    posted,
+    { text: 'SELECT books_lock_date FROM companies WHERE id = ?', params: [req.companyId], returns: true },
+    {
+      text: `INSERT INTO counters (scope, value) SELECT CAST(? AS text), 1 WHERE NOT EXISTS (${posted.text}) ON CONFLICT (scope) DO UPDATE SET value = counters.value + 1 RETURNING value`,
+      params: [numberScope, ...posted.params],
+      returns: true,
+    },
+    auditHeadStatement(chainId, posted),
+  ]);
+  const prior = postedOutcome(priorRows[0] as unknown as PostedRow | undefined, req);
+  if (prior) return prior;
+  const { date, periodLocked } = openBusinessDate(req, ctx, spec.numbering === 'register', (lockRows[0]?.books_lock_date as string | null) ?? null);
+  const seq = Number(counterRows[0].value);
   const number =
     spec.numbering === 'register'
       ? `${ctx.store.code}-${ctx.register?.code}-${String(seq).padStart(6, '0')}`
@@ -95,27 +116,8 @@ export async function writeDocument(trx: Kysely<DB>, req: PostingRequest, ctx: W
     ...(periodLocked ? { periodLocked } : {}),
   };
 
-  // Statements below go through `runSql`/`insertRows`: one fixed text each, no query building.
-  const body = JSON.stringify(document);
-  await insertRows(trx, 'documents', DOCUMENT_COLUMNS, [
-    [documentId, req.clientId, req.companyId, req.storeId, req.registerId ?? null, req.type, numberScope, seq, number, date, postedAt, req.actorId, approvedBy, req.payloadHash, plan.total, plan.memo ?? '', body],
-  ]);
-
-  if (plan.lines.length) {
-    await insertRows(
-      trx,
-      'document_lines',
-      ['document_id', 'line_no', 'product_id', 'account_code', 'qty', 'unit_price', 'amount', 'data_json'],
-      plan.lines.map((l, i) => [documentId, i + 1, l.productId ?? null, l.accountCode ?? null, l.qty, l.unitPrice, l.amount, l.data ? JSON.stringify(l.data) : null]),
-    );
-  }
-
-  await writeStock(trx, req, plan, documentId, date, postedAt);
-  await writeJournal(trx, req, plan, documentId, date, postedAt);
-  if (plan.afterDocument) await plan.afterDocument(trx);
-
-  await appendAudit(trx, {
-    chainId: req.registerId ? chains.register(req.registerId) : chains.store(req.storeId),
+  const audit = auditEvent(headRows[0] as { seq: number; hash: string }, {
+    chainId,
     companyId: req.companyId,
     actorId: req.actorId,
     action: `document.${req.type}.posted`,
@@ -126,9 +128,29 @@ export async function writeDocument(trx: Kysely<DB>, req: PostingRequest, ctx: W
     data: { number, total: plan.total, approvedBy, ...plan.auditData, ...(periodLocked ? { periodLocked } : {}) },
   });
 
-  await insertRows(trx, 'outbox', ['id', 'topic', 'document_id', 'payload_json', 'created_at', 'published_at'], [
-    [uuidv7(), `document.${req.type}.posted`, documentId, body, postedAt, null],
+  // Everything the document writes, in one batch: one statement on PostgreSQL, fixed prepared
+  // texts on SQLite. The document row comes first (SQLite checks foreign keys in order).
+  const body = JSON.stringify(document);
+  await runBatch(trx, [
+    insertStatement('documents', DOCUMENT_COLUMNS, [
+      [documentId, req.clientId, req.companyId, req.storeId, req.registerId ?? null, req.type, numberScope, seq, number, date, postedAt, req.actorId, approvedBy, req.payloadHash, plan.total, plan.memo ?? '', body],
+    ]),
+    ...(plan.lines.length
+      ? [
+          insertStatement(
+            'document_lines',
+            ['document_id', 'line_no', 'product_id', 'account_code', 'qty', 'unit_price', 'amount', 'data_json'],
+            plan.lines.map((l, i) => [documentId, i + 1, l.productId ?? null, l.accountCode ?? null, l.qty, l.unitPrice, l.amount, l.data ? JSON.stringify(l.data) : null]),
+          ),
+        ]
+      : []),
+    ...stockStatements(req, plan, documentId, date, postedAt),
+    ...journalStatements(req, plan, documentId, date, postedAt),
+    ...(plan.rows ?? []),
+    ...audit.statements,
+    insertStatement('outbox', ['id', 'topic', 'document_id', 'payload_json', 'created_at', 'published_at'], [[uuidv7(), `document.${req.type}.posted`, documentId, body, postedAt, null]]),
   ]);
+  if (plan.afterDocument) await plan.afterDocument(trx);
 
   return { replayed: false, document };
 }
@@ -139,29 +161,29 @@ export async function writeDocument(trx: Kysely<DB>, req: PostingRequest, ctx: W
  * the till already handed over the goods and took the money, so the sale is never refused; it
  * posts on the first open date and records the date it happened (`periodLocked`).
  */
-async function openBusinessDate(trx: Kysely<DB>, req: PostingRequest, ctx: WriteContext, tillDocument: boolean) {
+function openBusinessDate(req: PostingRequest, ctx: WriteContext, tillDocument: boolean, lockDate: string | null) {
   const date = businessDate(req.occurredAt ?? ctx.now, ctx.store.timezone);
-  const { rows } = await runSql<{ books_lock_date: string | null }>(trx, 'SELECT books_lock_date FROM companies WHERE id = ?', [req.companyId]);
-  const lockDate = rows[0]?.books_lock_date ?? null;
   if (!lockDate || date > lockDate) return { date, periodLocked: null };
   if (tillDocument && req.occurredAt) {
     const openDate = addDays(lockDate, 1);
     return { date: openDate, periodLocked: { occurredOn: date, postedOn: openDate, lockDate } };
   }
-  throw conflict('period_locked', `The books are closed up to ${lockDate}; business date ${date} is in a closed period`, 'businessDate', { lockDate, businessDate: date });
+  throw periodLockedProblem(lockDate, date);
 }
 
-async function writeStock(
-  trx: Kysely<DB>,
-  req: PostingRequest,
-  plan: PostingPlan,
-  documentId: string,
-  date: string,
-  postedAt: string,
-) {
-  if (!plan.moves.length) return;
-  await insertRows(
-    trx,
+const periodLockedProblem = (lockDate: string, date: string, field = 'businessDate') =>
+  conflict('period_locked', `The books are closed up to ${lockDate}; business date ${date} is in a closed period`, field, { lockDate, businessDate: date });
+
+/** The same 409 `period_locked` refusal, for a date a person picks before anything posts (a draft). */
+export async function assertDateOpen(db: Kysely<DB>, companyId: string, date: string, field: string): Promise<void> {
+  const { rows } = await runSql<{ books_lock_date: string | null }>(db, 'SELECT books_lock_date FROM companies WHERE id = ?', [companyId]);
+  const lockDate = rows[0]?.books_lock_date ?? null;
+  if (lockDate && date <= lockDate) throw periodLockedProblem(lockDate, date, field);
+}
+
+function stockStatements(req: PostingRequest, plan: PostingPlan, documentId: string, date: string, postedAt: string): SqlStatement[] {
+  if (!plan.moves.length) return [];
+  const moves = insertStatement(
     'stock_moves',
     ['document_id', 'move_no', 'line_no', 'store_id', 'location_id', 'product_id', 'batch_id', 'qty', 'cost_value', 'business_date', 'posted_at'],
     plan.moves.map((m, i) => [documentId, i + 1, m.lineNo, req.storeId, m.locationId, m.productId, m.batchId ?? '', m.qty, m.costValue, date, postedAt]),
@@ -178,35 +200,28 @@ async function writeStock(
     byKey.set(key, acc);
   }
   // Atomic increments, never read-modify-write: concurrent documents cannot lose each other's moves.
-  await insertRows(
-    trx,
+  const balances = insertStatement(
     'stock_balances',
     ['store_id', 'location_id', 'product_id', 'batch_id', 'qty', 'cost_value'],
     [...byKey.values()].map((b) => [req.storeId, b.location_id, b.product_id, b.batch_id, b.qty, b.cost_value]),
     'ON CONFLICT (store_id, location_id, product_id, batch_id) DO UPDATE SET qty = stock_balances.qty + excluded.qty, cost_value = stock_balances.cost_value + excluded.cost_value',
   );
+  return [moves, balances];
 }
 
-async function writeJournal(
-  trx: Kysely<DB>,
-  req: PostingRequest,
-  plan: PostingPlan,
-  documentId: string,
-  date: string,
-  postedAt: string,
-) {
-  if (!plan.journal.length) return;
+function journalStatements(req: PostingRequest, plan: PostingPlan, documentId: string, date: string, postedAt: string): SqlStatement[] {
+  if (!plan.journal.length) return [];
   const entries = plan.journal.map((e) => ({ id: uuidv7(), entry: e }));
-  await insertRows(
-    trx,
-    'journal_entries',
-    ['id', 'company_id', 'store_id', 'document_id', 'business_date', 'posted_at', 'memo'],
-    entries.map(({ id, entry }) => [id, req.companyId, req.storeId, documentId, date, postedAt, entry.memo]),
-  );
-  await insertRows(
-    trx,
-    'journal_lines',
-    ['entry_id', 'line_no', 'company_id', 'store_id', 'account_code', 'debit', 'credit', 'memo'],
-    entries.flatMap(({ id, entry }) => entry.lines.map((l, i) => [id, i + 1, req.companyId, req.storeId, l.account, l.debit, l.credit, l.memo ?? ''])),
-  );
+  return [
+    insertStatement(
+      'journal_entries',
+      ['id', 'company_id', 'store_id', 'document_id', 'business_date', 'posted_at', 'memo'],
+      entries.map(({ id, entry }) => [id, req.companyId, req.storeId, documentId, date, postedAt, entry.memo]),
+    ),
+    insertStatement(
+      'journal_lines',
+      ['entry_id', 'line_no', 'company_id', 'store_id', 'account_code', 'debit', 'credit', 'memo'],
+      entries.flatMap(({ id, entry }) => entry.lines.map((l, i) => [id, i + 1, req.companyId, req.storeId, l.account, l.debit, l.credit, l.memo ?? ''])),
+    ),
+  ];
 }

@@ -174,7 +174,8 @@ async function checkLinks(db: Kysely<DB>): Promise<string | null> {
     if (r.rows[0]) return `${r.rows[0].type} ${r.rows[0].number} line ${r.rows[0].line_no} has no stock move`;
   }
   // Till documents carry their `sales` row of the right kind; returns of a receipt, exchanges and
-  // voids name a sale (shift close and the reports read these rows).
+  // voids name a sale (returns and exchanges may name an exchange, whose new goods go back too;
+  // shift close and the reports read these rows).
   for (const [type, spec] of Object.entries(DOCUMENT_TYPES) as [string, DocumentTypeSpec][]) {
     if (!spec.tillKind) continue;
     const r = await sql<{ number: string }>`
@@ -186,9 +187,16 @@ async function checkLinks(db: Kysely<DB>): Promise<string | null> {
   const unlinked = await sql<{ number: string; kind: string }>`
     SELECT d.number, s.kind FROM sales s JOIN documents d ON d.id = s.document_id
     LEFT JOIN documents o ON o.id = s.original_document_id
-    WHERE (s.kind IN ('exchange', 'void') AND s.original_document_id IS NULL) OR (s.original_document_id IS NOT NULL AND (o.type IS NULL OR o.type <> 'sale'))
+    WHERE (s.kind IN ('exchange', 'void') AND s.original_document_id IS NULL)
+      OR (s.original_document_id IS NOT NULL AND (o.type IS NULL OR o.type NOT IN ('sale', 'exchange') OR (s.kind = 'void' AND o.type <> 'sale')))
     LIMIT 1`.execute(db);
   if (unlinked.rows[0]) return `${unlinked.rows[0].kind} ${unlinked.rows[0].number} names no original sale`;
+  // Paid-in / paid-out count in a shift's drawer through their shift_cash_movements row.
+  const unshifted = await sql<{ type: string; number: string }>`
+    SELECT d.type, d.number FROM documents d WHERE d.type IN ('cash_in', 'cash_out')
+      AND NOT EXISTS (SELECT 1 FROM shift_cash_movements m WHERE m.document_id = d.id)
+    LIMIT 1`.execute(db);
+  if (unshifted.rows[0]) return `${unshifted.rows[0].type} ${unshifted.rows[0].number} has no shift_cash_movements row`;
   const orphan = await sql<{ entry_id: string }>`
     SELECT j.id AS entry_id FROM journal_entries j WHERE NOT EXISTS (SELECT 1 FROM journal_lines l WHERE l.entry_id = j.id) LIMIT 1`.execute(db);
   if (orphan.rows[0]) return `journal entry ${orphan.rows[0].entry_id} has no lines`;

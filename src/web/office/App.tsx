@@ -20,6 +20,7 @@ const AuditPage = lazy(() => import('./pages/AuditPage'));
 const DocumentsPage = lazy(() => import('./pages/DocumentsPage'));
 const ProductsPage = lazy(() => import('./pages/catalog/ProductsPage'));
 const CategoriesPage = lazy(() => import('./pages/catalog/CategoriesPage'));
+const VariantTemplatesPage = lazy(() => import('./pages/catalog/VariantTemplatesPage'));
 const SuppliersPage = lazy(() => import('./pages/catalog/SuppliersPage'));
 const PriceChangesPage = lazy(() => import('./pages/catalog/PriceChangesPage'));
 const ImportPage = lazy(() => import('./pages/catalog/ImportPage'));
@@ -35,6 +36,10 @@ const SalesPage = lazy(() => import('./pages/sales/SalesPage'));
 const ShiftsPage = lazy(() => import('./pages/sales/ShiftsPage'));
 const SettingsPage = lazy(() => import('./pages/sales/SettingsPage'));
 const ReportsPage = lazy(() => import('./pages/reports/ReportsPage'));
+const SalesAnalyticsPage = lazy(() => import('./pages/analytics/SalesAnalyticsPage'));
+const JournalPage = lazy(() => import('./pages/journal/JournalPage'));
+const PostingRulesPage = lazy(() => import('./pages/reports/PostingRulesPage'));
+const ReconciliationPage = lazy(() => import('./pages/reconciliation/ReconciliationPage'));
 
 /** Sales journal, shifts and day close, checkout settings. */
 const SALES_ROUTES: { path: string; page: ReactNode; anyOf: string[] }[] = [
@@ -47,6 +52,7 @@ const SALES_ROUTES: { path: string; page: ReactNode; anyOf: string[] }[] = [
 const INVENTORY_ROUTES: { path: string; page: ReactNode; anyOf: string[] }[] = [
   { path: 'products', page: <ProductsPage />, anyOf: ['products.read'] },
   { path: 'categories', page: <CategoriesPage />, anyOf: ['products.read'] },
+  { path: 'variant-templates', page: <VariantTemplatesPage />, anyOf: ['products.read'] },
   { path: 'suppliers', page: <SuppliersPage />, anyOf: ['stock.read'] },
   { path: 'price-changes', page: <PriceChangesPage />, anyOf: ['catalog.manage'] },
   { path: 'import', page: <ImportPage />, anyOf: ['import.run'] },
@@ -145,6 +151,38 @@ export function OfficeApp() {
                   element={
                     <RequirePermission anyOf={['reports.read']}>
                       <ReportsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="analytics"
+                  element={
+                    <RequirePermission anyOf={['reports.read']}>
+                      <SalesAnalyticsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="journal"
+                  element={
+                    <RequirePermission anyOf={['journal.read']}>
+                      <JournalPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="reconciliation"
+                  element={
+                    <RequirePermission anyOf={['journal.read']}>
+                      <ReconciliationPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="posting-rules"
+                  element={
+                    <RequirePermission anyOf={['accounts.read']}>
+                      <PostingRulesPage />
                     </RequirePermission>
                   }
                 />

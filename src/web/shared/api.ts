@@ -141,6 +141,30 @@ export async function request<T>(method: string, path: string, options: RequestO
   return (await response.json()) as T;
 }
 
+/** The file name a download's Content-Disposition gives (RFC 6266 filename* first). */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '');
+  if (star) return decodeURIComponent(star[1]);
+  const plain = /filename="([^"]+)"/i.exec(disposition ?? '');
+  return plain ? plain[1] : fallback;
+}
+
+/** GET a file (an export) with the session; failures become ApiError like every other call. */
+export async function fetchFile(path: string, query?: Query): Promise<{ blob: Blob; fileName: string }> {
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, query), { credentials: 'same-origin', headers: { Accept: '*/*' } });
+  } catch (cause) {
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'network_error', detail: cause instanceof Error ? cause.message : String(cause) });
+  }
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401) unauthorizedHandler();
+    throw new ApiError(problem);
+  }
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition'), 'export') };
+}
+
 export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),

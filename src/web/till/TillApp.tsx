@@ -27,9 +27,15 @@ export function TillApp() {
 
   const refresh = async () => {
     if (!pairing || !stored.session()) return;
-    const r = await refreshSnapshot(pairing.storeId);
+    const started = performance.now();
+    const timings: Record<string, number> = {};
+    const r = await refreshSnapshot(pairing.storeId, timings);
+    const indexing = performance.now();
     if (r.full) catalog.rebuild(r.changed);
     else if (r.changed.length) catalog.apply(r.changed);
+    timings.indexMs = performance.now() - indexing;
+    // The last refresh's figures (download, IndexedDB write, scan maps) for `npm run bench -- till`.
+    Object.assign(window, { __tillRefresh: { full: r.full, products: r.changed.length, totalMs: performance.now() - started, ...timings } });
     setTimeout(() => catalog.prepareSearch(), 0);
     setSettings(r.settings);
     setRefreshedAt(new Date().toISOString());

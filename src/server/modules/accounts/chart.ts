@@ -49,7 +49,11 @@ export const ACCOUNTS = {
   nonOperatingExpense: '5711',
   nonOperatingIncome: '5301',
   openingEquity: '3104',
+  // 年结: revenue and expenses close into 3103 本年利润, which closes into 3104 利润分配.
+  profitForYear: '3103',
+  retainedEarnings: '3104',
   sellingExpenses: '5601',
+  financialExpenses: '5603',
   wallets: '1012',
   storedValue: '2203',
   salesRevenue: '5001',

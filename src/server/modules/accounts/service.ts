@@ -71,6 +71,7 @@ export class AccountsService {
       if (patch.type && patch.type !== before.type) {
         if (await this.hasPostings(trx, companyId, code)) throw conflict('account_in_use', `Account ${code} has postings; its type cannot change`, 'type');
         if (before.parent_code) throw badRequest('account_type_mismatch', 'A sub-account has its parent\'s type', 'type');
+        await this.assertNoRule(trx, companyId, code, 'type');
       }
       if (patch.active === false && Number(before.active) === 1) await this.assertCanDeactivate(trx, companyId, code);
       const changes = {
@@ -102,9 +103,13 @@ export class AccountsService {
     const now = this.clock();
     if (lockDate !== null) {
       if (!isCalendarDate(lockDate)) throw badRequest('bad_date', `${lockDate} is not a calendar date`, 'lockDate');
-      const stores = await this.db.selectFrom('stores').select('timezone').where('company_id', '=', companyId).execute();
-      const today = stores.map((s) => businessDate(now, s.timezone)).sort()[0] ?? businessDate(now, 'Asia/Shanghai');
+      const today = await companyToday(this.db, companyId, now);
       if (lockDate >= today) throw unprocessable('lock_date_not_past', `The lock date must be before today (${today})`, 'lockDate');
+    }
+    // A closed year (年结) stays closed: its closing entries zeroed revenue and expenses at 12-31.
+    const lastClosed = await this.db.selectFrom('year_end_closes').select('year').where('company_id', '=', companyId).orderBy('year', 'desc').executeTakeFirst();
+    if (lastClosed && (lockDate === null || lockDate < `${lastClosed.year}-12-31`)) {
+      throw conflict('year_closed', `The year ${lastClosed.year} is closed; the lock date cannot move before ${lastClosed.year}-12-31`, 'lockDate');
     }
     return this.db.transaction().execute(async (trx) => {
       const before = await trx.selectFrom('companies').select('books_lock_date').where('id', '=', companyId).executeTakeFirstOrThrow();
@@ -126,11 +131,18 @@ export class AccountsService {
 
   private async assertCanDeactivate(trx: Kysely<DB>, companyId: string, code: string) {
     if (POSTING_ACCOUNTS.has(code)) throw conflict('account_in_use', `Account ${code} is used by the automatic postings`, 'active');
+    await this.assertNoRule(trx, companyId, code, 'active');
     const child = await trx.selectFrom('accounts').select('code').where('company_id', '=', companyId).where('parent_code', '=', code).where('active', '=', 1).executeTakeFirst();
     if (child) throw conflict('account_in_use', `Account ${code} has the active sub-account ${child.code}`, 'active');
     const balance = await sql<{ b: number | null }>`
       SELECT CAST(SUM(debit - credit) AS BIGINT) AS b FROM journal_lines WHERE company_id = ${companyId} AND account_code = ${code}`.execute(trx);
     if (Number(balance.rows[0]?.b ?? 0) !== 0) throw conflict('account_has_balance', `Account ${code} has a balance; clear it before deactivating`, 'active');
+  }
+
+  /** A posting rule points at the account: the automatic postings would book to it (docs/accounting.md). */
+  private async assertNoRule(trx: Kysely<DB>, companyId: string, code: string, field: string) {
+    const rule = await trx.selectFrom('posting_rules').select(['kind', 'key']).where('company_id', '=', companyId).where('account_code', '=', code).executeTakeFirst();
+    if (rule) throw conflict('account_in_use', `Account ${code} is used by the posting rule ${rule.kind}/${rule.key}`, field);
   }
 
   private async hasPostings(trx: Kysely<DB>, companyId: string, code: string) {
@@ -155,4 +167,10 @@ export class AccountsService {
       data,
     });
   }
+}
+
+/** The earliest "today" over the company's stores: a date before it is in the past everywhere. */
+export async function companyToday(db: Kysely<DB>, companyId: string, now: Date): Promise<string> {
+  const stores = await db.selectFrom('stores').select('timezone').where('company_id', '=', companyId).execute();
+  return stores.map((s) => businessDate(now, s.timezone)).sort()[0] ?? businessDate(now, 'Asia/Shanghai');
 }

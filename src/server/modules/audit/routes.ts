@@ -1,11 +1,10 @@
 import { AuditQuery } from '../../../contracts/audit';
 import { authOf, type ZodApp } from '../../http/zod-app';
+import { listHandlers } from '../../lists/list-exports';
 import type { Services } from '../../services';
 
 export function auditRoutes(app: ZodApp, s: Services) {
-  app.get('/audit', { config: { access: 'audit.read' }, schema: { tags: ['audit'], querystring: AuditQuery } }, (req) =>
-    s.audit.list(authOf(req), req.query),
-  );
+  app.get('/audit', { config: { access: 'audit.read' }, schema: { tags: ['audit'], querystring: AuditQuery } }, listHandlers(s).audit);
   app.get('/audit/export', { config: { access: 'audit.read' }, schema: { tags: ['audit'], querystring: AuditQuery } }, async (req, reply) => {
     const csv = await s.audit.exportCsv(authOf(req), req.query);
     return reply

@@ -1,9 +1,12 @@
 // Reading the audit trail: filtered, paged, exportable. Users scoped to stores see their stores'
 // events only; company events (logins, users) need company-wide audit permission.
 import type { Kysely } from 'kysely';
+import type { AUDIT_SORTS } from '../../../contracts/audit';
+import type { SortValue } from '../../../contracts/common';
 import type { DB } from '../../../db/schema';
 import type { AuthContext } from '../../auth/auth-context';
 import { csvCell } from '../../import/csv';
+import { orderBySort } from '../../lists/sort';
 
 export interface AuditFilter {
   chain?: string;
@@ -12,7 +15,10 @@ export interface AuditFilter {
   storeId?: string;
   from?: string;
   to?: string;
+  sort?: AuditSort;
 }
+
+type AuditSort = SortValue<(typeof AUDIT_SORTS)[number]>;
 
 export class AuditService {
   constructor(private readonly db: Kysely<DB>) {}
@@ -37,12 +43,12 @@ export class AuditService {
   async list(auth: AuthContext, f: AuditFilter & { page: number; pageSize: number }) {
     const q = this.query(auth, f);
     const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    const rows = await this.rows(q).limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+    const rows = await this.rows(q, f.sort).limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
     return { items: rows.map(toView), total: Number(total) };
   }
 
   async exportCsv(auth: AuthContext, f: AuditFilter): Promise<string> {
-    const rows = await this.rows(this.query(auth, f)).limit(100_000).execute();
+    const rows = await this.rows(this.query(auth, f), f.sort).limit(100_000).execute();
     const header = ['chain', 'seq', 'at', 'actor', 'action', 'subject_type', 'subject_id', 'store_id', 'data', 'prev_hash', 'hash'];
     const lines = rows.map((r) =>
       [r.chain_id, r.seq, r.at, r.actor_name ?? r.actor_id ?? '', r.action, r.subject_type, r.subject_id ?? '', r.store_id ?? '', r.data_json, r.prev_hash, r.hash]
@@ -52,7 +58,7 @@ export class AuditService {
     return [header.join(','), ...lines].join('\r\n') + '\r\n';
   }
 
-  private rows(q: ReturnType<AuditService['query']>) {
+  private rows(q: ReturnType<AuditService['query']>, sort: AuditSort = '-at') {
     return q
       .select([
         'audit_events.chain_id',
@@ -68,9 +74,7 @@ export class AuditService {
         'audit_events.prev_hash',
         'audit_events.hash',
       ])
-      .orderBy('audit_events.at', 'desc')
-      .orderBy('audit_events.chain_id')
-      .orderBy('audit_events.seq', 'desc');
+      .$call((qb) => orderBySort(qb, sort, { at: 'audit_events.at', action: 'audit_events.action', chain: 'audit_events.chain_id' }, ['audit_events.chain_id', 'audit_events.seq']));
   }
 }
 

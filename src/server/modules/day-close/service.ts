@@ -102,7 +102,7 @@ export class DayCloseService {
 
   private async summarize(db: Kysely<DB>, storeId: string, businessDate: string): Promise<DaySummary> {
     const shifts = await db.selectFrom('shifts').selectAll().where('store_id', '=', storeId).where('business_date', '=', businessDate).orderBy('opened_at').execute();
-    const takings = summarizeTakings(await readTakings(db, shifts, this.clock()));
+    const takings = summarizeTakings(await readTakings(db, shifts));
     const ids = shifts.map((s) => s.id);
     const counted = ids.length ? await db.selectFrom('shift_close_methods').selectAll().where('shift_id', 'in', ids).execute() : [];
     const byMethod = new Map<string, { method: string; expected: number; counted: number; difference: number }>();

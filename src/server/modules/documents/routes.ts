@@ -2,6 +2,7 @@ import { IdParams } from '../../../contracts/common';
 import { CashMovementBody, DocumentListQuery, JournalEntryBody, OpeningBalanceBody } from '../../../contracts/documents';
 import { authOf, type ZodApp } from '../../http/zod-app';
 import type { PostOutcome } from '../../posting/types';
+import { listHandlers } from '../../lists/list-exports';
 import type { Services } from '../../services';
 
 /** First posting answers 201; a replay of the same client id answers 200 with the same body. */
@@ -10,9 +11,7 @@ function posted(outcome: PostOutcome) {
 }
 
 export function documentsRoutes(app: ZodApp, s: Services) {
-  app.get('/documents', { config: { access: 'documents.read' }, schema: { tags: ['documents'], querystring: DocumentListQuery } }, (req) =>
-    s.documents.list(authOf(req), req.query),
-  );
+  app.get('/documents', { config: { access: 'documents.read' }, schema: { tags: ['documents'], querystring: DocumentListQuery } }, listHandlers(s).documents);
   app.get('/documents/:id', { config: { access: 'documents.read' }, schema: { tags: ['documents'], params: IdParams } }, (req) =>
     s.documents.get(authOf(req), req.params.id),
   );

@@ -2,7 +2,8 @@
 // (stock + accounts), cash paid-in / paid-out of a register, and manual journal entries.
 // Later issues add sales, receipts, transfers and stocktakes the same way.
 import type { Kysely } from 'kysely';
-import type { DOCUMENT_SORTS } from '../../../contracts/documents';
+import type { SortValue } from '../../../contracts/common';
+import type { DOCUMENT_SORT_FIELDS } from '../../../contracts/documents';
 import { mulDivRound } from '../../../core/money/round';
 import type { DB } from '../../../db/schema';
 import type { AuthContext } from '../../auth/auth-context';
@@ -14,6 +15,7 @@ import type { JournalLineInput, PostOutcome } from '../../posting/types';
 import { ACCOUNTS } from '../accounts/chart';
 import { consumeApproval } from '../auth/service';
 import type { Clock } from '../../clock';
+import { orderBySort } from '../../lists/sort';
 
 export interface OpeningBalanceInput {
   id: string;
@@ -40,7 +42,7 @@ export interface JournalEntryInput {
   lines: { account: string; debit: number; credit: number; memo?: string }[];
 }
 
-type DocumentSort = (typeof DOCUMENT_SORTS)[number];
+type DocumentSort = SortValue<(typeof DOCUMENT_SORT_FIELDS)[number]>;
 
 export class DocumentsService {
   constructor(
@@ -124,9 +126,13 @@ export class DocumentsService {
       type: input.direction === 'in' ? 'cash_in' : 'cash_out',
       actorId: auth.user.id,
       payloadHash: payloadHash({ ...input, approvalToken: undefined }),
-      build: async (trx) => {
+      build: async (trx, ctx) => {
         const approvedBy =
           needsApproval && input.approvalToken ? await consumeApproval(trx, input.approvalToken, 'cash.paid_out', storeId, this.clock()) : null;
+        // The shift whose drawer the money goes into / out of; read after the register's counter
+        // was bumped, so a racing shift close has committed (or waits for this document).
+        const shift = await trx.selectFrom('shifts').select('id').where('register_id', '=', input.registerId).where('status', '=', 'open').executeTakeFirst();
+        const shiftId = shift?.id ?? null;
         const cashLine = { account: ACCOUNTS.cash, debit: 0, credit: 0 };
         const counterLine = { account: counter, debit: 0, credit: 0 };
         if (input.direction === 'in') {
@@ -143,8 +149,14 @@ export class DocumentsService {
           lines: [{ accountCode: counter, qty: 0, unitPrice: 0, amount: input.amount, data: { direction: input.direction } }],
           moves: [],
           journal: [{ memo: `${input.direction === 'in' ? 'Paid-in' : 'Paid-out'}: ${input.reason}`, lines: [cashLine, counterLine] }],
-          auditData: { direction: input.direction, reason: input.reason },
-          result: { direction: input.direction },
+          auditData: { direction: input.direction, reason: input.reason, shiftId },
+          result: { direction: input.direction, shiftId },
+          afterDocument: async (t) => {
+            await t
+              .insertInto('shift_cash_movements')
+              .values({ document_id: ctx.documentId, store_id: storeId, register_id: input.registerId, shift_id: shiftId, direction: input.direction, amount: input.amount })
+              .execute();
+          },
         };
       },
     });
@@ -196,15 +208,13 @@ export class DocumentsService {
     if (q.from) query = query.where('documents.business_date', '>=', q.from);
     if (q.to) query = query.where('documents.business_date', '<=', q.to);
     const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    const sort = q.sort ?? '-postedAt';
-    const direction = sort.startsWith('-') ? 'desc' : 'asc';
     // Ties (one business date, one instant) fall back to the id, a UUIDv7: posting order.
-    const ordered = sort.endsWith('businessDate')
-      ? query.orderBy('documents.business_date', direction).orderBy('documents.posted_at', direction)
-      : query.orderBy('documents.posted_at', direction);
-    const rows = await ordered
-      .select(SUMMARY_COLUMNS)
-      .orderBy('documents.id', direction)
+    const rows = await orderBySort(query.select(SUMMARY_COLUMNS), q.sort ?? '-postedAt', {
+      postedAt: 'documents.posted_at',
+      businessDate: ['documents.business_date', 'documents.posted_at'],
+      number: 'documents.number',
+      total: 'documents.total',
+    }, 'documents.id')
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
       .execute();

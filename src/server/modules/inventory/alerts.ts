@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { daysBetween } from '../../../core/time/calendar-date';
 import type { ALERT_KINDS, ALERT_SEVERITIES, AlertsQuery, StockAlert } from '../../../contracts/inventory';
 import type { AuthContext } from '../../auth/auth-context';
+import { sortRows } from '../../lists/sort';
 import type { InventoryDeps } from './deps';
 import { requireStore, storeToday, sumOf } from './lookups';
 
@@ -124,6 +125,7 @@ export async function alerts(deps: InventoryDeps, auth: AuthContext, q: Query) {
       (a.locationId ?? '').localeCompare(b.locationId ?? '') ||
       (a.batchId ?? '').localeCompare(b.batchId ?? ''),
   );
+  sortRows(out, q.sort ?? 'severity', { severity: (a) => SEVERITY_ORDER[a.severity], kind: (a) => a.kind, sku: (a) => a.sku, name: (a) => a.name, qty: (a) => a.qty });
   const start = (q.page - 1) * q.pageSize;
   return { today, items: out.slice(start, start + q.pageSize), total: out.length };
 }

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { addDays, daysBetween } from '../../../core/time/calendar-date';
 import type { BatchStockQuery } from '../../../contracts/inventory';
 import type { AuthContext } from '../../auth/auth-context';
+import { orderBySort } from '../../lists/sort';
 import type { InventoryDeps } from './deps';
 import { requireStore, resolveLocation, storeToday, sumOf } from './lookups';
 
@@ -27,12 +28,16 @@ export async function batchStock(deps: InventoryDeps, auth: AuthContext, q: z.in
   if (q.withinDays !== undefined) grouped = grouped.where('bt.expiry_date', '<=', addDays(today, q.withinDays));
 
   const { n } = await db.selectFrom(grouped.as('g')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await db
-    .selectFrom(grouped.as('g'))
-    .selectAll()
-    .orderBy(sql`COALESCE(g.expiry_date, '9999-12-31')`)
-    .orderBy('g.sku')
-    .orderBy('g.lot')
+  const noExpiryLast = sql`COALESCE(g.expiry_date, '9999-12-31')`;
+  const all = db.selectFrom(grouped.as('g')).selectAll();
+  const rows = await orderBySort(all, q.sort ?? 'expiryDate', {
+    expiryDate: [noExpiryLast, 'g.sku', 'g.lot'],
+    sku: ['g.sku', noExpiryLast, 'g.lot'],
+    name: 'g.name',
+    lot: 'g.lot',
+    qty: 'g.qty',
+    value: 'g.value',
+  }, 'g.batch_id')
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();

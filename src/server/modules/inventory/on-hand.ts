@@ -4,8 +4,11 @@ import type { z } from 'zod';
 import type { OnHandQuery } from '../../../contracts/inventory';
 import type { AuthContext } from '../../auth/auth-context';
 import type { InventoryDeps } from './deps';
+import { orderBySort } from '../../lists/sort';
 import { descendantsOf } from '../catalog/categories/tree';
 import { containsPattern, requireStore, resolveLocation, sumOf } from './lookups';
+
+const NO_EXPIRY_LAST = sql`COALESCE(bt.expiry_date, '9999-12-31')`;
 
 export async function onHand(deps: InventoryDeps, auth: AuthContext, q: z.infer<typeof OnHandQuery>) {
   const { db } = deps;
@@ -36,7 +39,7 @@ export async function onHand(deps: InventoryDeps, auth: AuthContext, q: z.infer<
   }
 
   const totals = await query.select((eb) => [eb.fn.countAll<number>().as('n'), sumOf('b.cost_value').as('value')]).executeTakeFirstOrThrow();
-  const rows = await query
+  const selected = query
     .select([
       'b.product_id',
       'p.sku',
@@ -49,11 +52,16 @@ export async function onHand(deps: InventoryDeps, auth: AuthContext, q: z.infer<
       'bt.expiry_date',
       'b.qty',
       'b.cost_value',
-    ])
-    .orderBy('p.sku')
-    .orderBy('l.code')
-    .orderBy(sql`COALESCE(bt.expiry_date, '9999-12-31')`)
-    .orderBy('b.batch_id')
+    ]);
+  const sorted = orderBySort(selected, q.sort ?? 'sku', {
+    sku: ['p.sku', 'l.code', NO_EXPIRY_LAST],
+    name: 'p.name',
+    location: ['l.code', 'p.sku', NO_EXPIRY_LAST],
+    expiryDate: [NO_EXPIRY_LAST, 'p.sku', 'l.code'],
+    qty: 'b.qty',
+    value: 'b.cost_value',
+  }, ['b.product_id', 'b.location_id', 'b.batch_id']);
+  const rows = await sorted
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();

@@ -1,5 +1,7 @@
 // Goods receipt (入库): stock comes into a location of a store at a cost, batches are found or
-// created, and the books show Dr 1405 inventory / Cr 2202 accounts payable for the total.
+// created, and the books show Dr 1405 inventory / Cr 2202 accounts payable for the total (the
+// payable account comes from the posting rules, kind supplier_receipt; 1405 is fixed, see
+// docs/accounting.md "Posting rules").
 import type { z } from 'zod';
 import { mulDivRound } from '../../../core/money/round';
 import type { ReceiptBody } from '../../../contracts/inventory';
@@ -68,6 +70,7 @@ export async function postReceipt(deps: InventoryDeps, auth: AuthContext, input:
         lines.map((l, i) => ({ lineNo: i + 1, storeId: store.id, locationId, productId: l.productId, qty: l.qty, value: l.value, batchId: batches[i]?.id })),
       );
       const supplierMemo = supplier ? `Supplier ${supplier.code} ${supplier.name}` : '';
+      const payable = (await deps.postingRules.get(trx, companyId)).payable();
       // A zero-value receipt (free goods, samples) moves stock but has nothing to book.
       const journal: JournalEntryInput[] =
         total > 0
@@ -76,7 +79,7 @@ export async function postReceipt(deps: InventoryDeps, auth: AuthContext, input:
                 memo: `Goods receipt ${ctx.number}${input.reference ? ` (${input.reference})` : ''}`,
                 lines: [
                   { account: ACCOUNTS.inventory, debit: total, credit: 0, memo: input.reference ?? '' },
-                  { account: ACCOUNTS.payable, debit: 0, credit: total, memo: supplierMemo },
+                  { account: payable, debit: 0, credit: total, memo: supplierMemo },
                 ],
               },
             ]

@@ -1,10 +1,11 @@
 // Write-off (报损 / 出库 for internal use): stock leaves a location at its moving-average cost,
-// batches picked FEFO unless one is named, and the cost is expensed by reason against 1405.
+// batches picked FEFO unless one is named, and the cost is expensed by reason against 1405 (the
+// reason's account comes from the posting rules, kind write_off_reason; defaults in posting-rules/rules.ts).
 import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import { prorate } from '../../../core/money/prorate';
 import { mulDivRound, negateFen } from '../../../core/money/round';
-import type { WriteOffBody, WriteOffReason } from '../../../contracts/inventory';
+import type { WriteOffBody } from '../../../contracts/inventory';
 import type { DB } from '../../../db/schema';
 import type { AuthContext } from '../../auth/auth-context';
 import { badRequest, notFound, unprocessable } from '../../http/problem';
@@ -17,19 +18,6 @@ import { requireProducts, requireStore, resolveLocation, sumOf } from './lookups
 
 export type WriteOffInput = z.infer<typeof WriteOffBody>;
 
-/**
- * Where each reason's cost goes (小企业会计准则): losses from damage, expiry and theft are
- * non-operating expenses; goods used by the shop itself are a selling expense; a loss not yet
- * explained waits in 待处理财产损溢 until management decides.
- */
-export const WRITE_OFF_EXPENSE_ACCOUNT: Record<z.infer<typeof WriteOffReason>, string> = {
-  damaged: ACCOUNTS.nonOperatingExpense,
-  expired: ACCOUNTS.nonOperatingExpense,
-  lost: ACCOUNTS.nonOperatingExpense,
-  internal_use: ACCOUNTS.sellingExpenses,
-  other: ACCOUNTS.lossPending,
-};
-
 export async function postWriteOff(deps: InventoryDeps, auth: AuthContext, input: WriteOffInput): Promise<PostOutcome> {
   const { db, engine } = deps;
   const companyId = auth.user.companyId;
@@ -38,7 +26,6 @@ export async function postWriteOff(deps: InventoryDeps, auth: AuthContext, input
   await requireProducts(db, companyId, input.lines);
   await requireBatchesOfProducts(db, input.lines);
   refuseOverlappingLines(input.lines);
-  const expenseAccount = WRITE_OFF_EXPENSE_ACCOUNT[input.reason];
 
   return engine.post({
     clientId: input.id,
@@ -48,6 +35,7 @@ export async function postWriteOff(deps: InventoryDeps, auth: AuthContext, input
     actorId: auth.user.id,
     payloadHash: payloadHash(input),
     build: async (trx, ctx) => {
+      const expenseAccount = (await deps.postingRules.get(trx, companyId)).writeOff(input.reason);
       const productIds = [...new Set(input.lines.map((l) => l.productId))].sort();
       for (const productId of productIds) await lockProductBalances(trx, store.id, productId);
 

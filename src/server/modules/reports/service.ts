@@ -1,11 +1,13 @@
 // Accounting reports (docs/accounting.md): trial balance, general ledger, profit and loss, balance
-// sheet, VAT summary and the journal for export. Every figure comes from journal entries selected
-// by company or store × business date (indexes of 0010) and their lines by primary key.
+// sheet, VAT summary and the journal for export. Balances and movements per account come from the
+// account × day rollup (rollup_account_day, docs/analytics.md), caught up first so they are exact;
+// the ledger and the journal export read entries by company or store × business date (0010).
 import { sql, type Kysely } from 'kysely';
 import { isCalendarDate } from '../../../core/time/calendar-date';
 import type { DB } from '../../../db/schema';
 import type { AuthContext } from '../../auth/auth-context';
 import { badRequest, notFound } from '../../http/problem';
+import type { Rollups } from '../../rollups/rollup-job';
 
 export interface Period {
   storeId?: string;
@@ -48,7 +50,10 @@ export interface JournalExportEntry {
 const TAXED_DOCUMENT_TYPES = ['sale', 'sale_return', 'exchange', 'sale_void'];
 
 export class ReportsService {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly rollups: Pick<Rollups, 'catchUp'>,
+  ) {}
 
   /** Opening, period debit and credit, closing per account; every column sums to zero (Σdebit = Σcredit). */
   async trialBalance(auth: AuthContext, p: Period) {
@@ -117,7 +122,7 @@ export class ReportsService {
   /** Revenue − cost of sales − expenses, by account, over the period (小企业会计准则 利润表 lines 5xxx). */
   async profitAndLoss(auth: AuthContext, p: Period) {
     const scope = await this.scope(auth, p);
-    const [accounts, period] = await Promise.all([this.accounts(auth.user.companyId), this.movements(auth.user.companyId, scope, { from: p.from, to: p.to })]);
+    const [accounts, period] = await Promise.all([this.accounts(auth.user.companyId), this.movements(auth.user.companyId, scope, { from: p.from, to: p.to, withoutYearEndClose: true })]);
     const revenue: ReportLine[] = [];
     const costOfSales: ReportLine[] = [];
     const expenses: ReportLine[] = [];
@@ -254,21 +259,23 @@ export class ReportsService {
   private async movements(
     companyId: string,
     scope: 'all' | string[],
-    range: { before?: string; from?: string; to?: string; account?: string; accountPrefix?: string },
+    range: { before?: string; from?: string; to?: string; account?: string; accountPrefix?: string; withoutYearEndClose?: boolean },
   ): Promise<Map<string, Movement>> {
     if (scope !== 'all' && !scope.length) return new Map();
+    await this.rollups.catchUp();
     let q = this.db
-      .selectFrom('journal_entries as e')
-      .innerJoin('journal_lines as l', 'l.entry_id', 'e.id')
-      .select(['l.account_code', sql<number>`CAST(SUM(l.debit) AS BIGINT)`.as('debit'), sql<number>`CAST(SUM(l.credit) AS BIGINT)`.as('credit')])
-      .where('e.company_id', '=', companyId)
-      .groupBy('l.account_code');
-    if (scope !== 'all') q = q.where('e.store_id', 'in', scope);
-    if (range.before) q = q.where('e.business_date', '<', range.before);
-    if (range.from) q = q.where('e.business_date', '>=', range.from);
-    if (range.to) q = q.where('e.business_date', '<=', range.to);
-    if (range.account) q = q.where('l.account_code', '=', range.account);
-    if (range.accountPrefix) q = q.where('l.account_code', 'like', `${range.accountPrefix}%`);
+      .selectFrom('rollup_account_day')
+      .select(['account_code', sql<number>`CAST(SUM(debit) AS BIGINT)`.as('debit'), sql<number>`CAST(SUM(credit) AS BIGINT)`.as('credit')])
+      .where('company_id', '=', companyId)
+      .groupBy('account_code');
+    if (scope !== 'all') q = q.where('store_id', 'in', scope);
+    if (range.before) q = q.where('business_date', '<', range.before);
+    if (range.from) q = q.where('business_date', '>=', range.from);
+    if (range.to) q = q.where('business_date', '<=', range.to);
+    if (range.account) q = q.where('account_code', '=', range.account);
+    if (range.accountPrefix) q = q.where('account_code', 'like', `${range.accountPrefix}%`);
+    // The year-end close (年结) zeroes revenue and expenses at 12-31; the year's P&L must not see it.
+    if (range.withoutYearEndClose) q = q.where('kind', '<>', 'close');
     const rows = await q.execute();
     return new Map(rows.map((r) => [r.account_code, { debit: Number(r.debit), credit: Number(r.credit) }]));
   }

@@ -14,7 +14,7 @@ import { issueCost, planReceipt } from '../../inventory/stock-moves';
 import type { PostingRequest, StockMoveInput } from '../../posting/types';
 import type { TillRegister } from '../shifts/register-access';
 import { consumeRequiredApproval, requireApproval } from './approval';
-import { tillJournal } from './return-journal';
+import { revenuePart, tillJournal } from './return-journal';
 import { requireShiftStillOpen, type TenderRefund } from './return-plan';
 
 export async function postReturnWithoutReceipt(
@@ -30,8 +30,9 @@ export async function postReturnWithoutReceipt(
   const companyId = auth.user.companyId;
   const approval = requireApproval(auth, register.storeId, 'return.no_receipt', input.approvalToken);
   const ids = [...new Set(withoutReceipt.map((it) => it.productId))];
-  const rates = await db.selectFrom('products').select(['id', 'tax_rate']).where('company_id', '=', companyId).where('id', 'in', ids).execute();
+  const rates = await db.selectFrom('products').select(['id', 'tax_rate', 'category_id']).where('company_id', '=', companyId).where('id', 'in', ids).execute();
   const rateOf = new Map(rates.map((r) => [r.id, Number(r.tax_rate)]));
+  const categoryOf = new Map(rates.map((r) => [r.id, r.category_id]));
   withoutReceipt.forEach((it, i) => {
     if (!rateOf.has(it.productId)) throw notFound('Product', `withoutReceipt.${i}.productId`);
   });
@@ -45,7 +46,9 @@ export async function postReturnWithoutReceipt(
     build: async (trx, ctx) => {
       await requireShiftStillOpen(trx, shiftId);
       const approvedBy = await consumeRequiredApproval(trx, approval, deps.clock());
+      const rules = await deps.postingRules.get(trx, companyId, [...categoryOf.values()]);
       const moves: StockMoveInput[] = [];
+      const lineCost: number[] = [];
       let cost = 0;
       let damagedCost = 0;
       for (const [k, it] of items.entries()) {
@@ -54,6 +57,7 @@ export async function postReturnWithoutReceipt(
         const move = await planReceipt(trx, { lineNo: k + 1, storeId: register.storeId, locationId, productId: it.productId, qty: it.qty, value });
         moves.push(move);
         if (it.damaged) moves.push({ ...move, qty: -move.qty, costValue: move.costValue ? -move.costValue : 0 });
+        lineCost.push(value);
         cost += value;
         if (it.damaged) damagedCost += value;
       }
@@ -68,14 +72,16 @@ export async function postReturnWithoutReceipt(
         journal: tillJournal({
           title: `Return ${ctx.number}`,
           tenders: refunds.map((r) => ({ method: r.method, amount: negateFen(r.amount) })),
-          returned: { taxable: refund - tax, tax, rounding: 0 },
-          returnedCost: cost,
+          returned: revenuePart(
+            items.map((it, k) => ({ categoryId: categoryOf.get(it.productId) ?? null, taxRate: it.taxRate, taxable: it.refund - split.lineTax[k], tax: split.lineTax[k], cost: lineCost[k] })),
+            0,
+          ),
           damagedCost,
-        }),
+        }, rules),
         auditData: { kind: 'return', withoutReceipt: true, shiftId, refund },
         result: returnResult({ kind: 'return', shiftId, clientTime: input.clientTime, original: null, views, amount: refund, tax, rounding: 0, refund, cost, refunds }),
         afterDocument: (t) =>
-          writeReturnTillRows(t, { documentId: ctx.documentId, register, shiftId, clientTime: input.clientTime, original: null, amount: refund, tax, rounding: 0, refund, cost, refunds }),
+          writeReturnTillRows(t, { documentId: ctx.documentId, register, shiftId, clientTime: input.clientTime, original: null, amount: refund, tax, rounding: 0, refund, cost, refunds, rules }),
       };
     },
   });

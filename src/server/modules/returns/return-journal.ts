@@ -3,16 +3,19 @@
 // the wallet settlement account, the bank, the customer's stored value or the voucher expense);
 // an exchange also books the goods taken instead, like a sale, and what the customer pays.
 // Entry 2 puts the cost back into 库存商品 (and takes new goods out); entry 3 writes damaged goods
-// off to 营业外支出 like a write-off with reason damaged.
+// off like a write-off with reason damaged. Accounts come from the company's posting rules:
+// revenue and cost by the products' categories now, VAT by rate, tenders by method.
 import type { PaymentMethod } from '../../../core/pricing/settle-payments';
 import type { JournalEntryInput, JournalLineInput } from '../../posting/types';
 import { ACCOUNTS } from '../accounts/chart';
-import { PAYMENT_ACCOUNTS } from '../sales/tender';
+import { sumByAccount, type PostingRules } from '../posting-rules/rules';
+import { revenueLines, type BookedLine } from '../sales/sale-journal';
 
 export interface RevenuePart {
-  /** Revenue (tax excluded) and VAT, positive. */
-  taxable: number;
-  tax: number;
+  /** Per line, positive as on a sale: category, revenue (tax excluded) and cost. */
+  lines: readonly BookedLine[];
+  /** VAT by rate, positive. */
+  taxByRate: readonly { rate: number; tax: number }[];
   /** Sign as on a sale: 抹零 gained (+) or given away (−). For a return: what the customer got beyond the lines' refunds. */
   rounding: number;
 }
@@ -23,41 +26,49 @@ export interface TillBooks {
   tenders: readonly { method: PaymentMethod; amount: number }[];
   returned: RevenuePart;
   sold?: RevenuePart;
-  returnedCost: number;
-  soldCost?: number;
   damagedCost: number;
 }
 
-export function tillJournal(b: TillBooks): JournalEntryInput[] {
+/** Lines with their tax rate and tax → the journal's view of them (VAT summed per rate). */
+export function revenuePart(lines: readonly (BookedLine & { taxRate: number; tax: number })[], rounding: number): RevenuePart {
+  const byRate = new Map<number, number>();
+  for (const l of lines) byRate.set(l.taxRate, (byRate.get(l.taxRate) ?? 0) + l.tax);
+  return {
+    lines: lines.map((l) => ({ categoryId: l.categoryId, taxable: l.taxable, cost: l.cost })),
+    taxByRate: [...byRate].map(([rate, tax]) => ({ rate, tax })),
+    rounding,
+  };
+}
+
+export function tillJournal(b: TillBooks, rules: PostingRules): JournalEntryInput[] {
   const lines: JournalLineInput[] = [];
   const byMethod = new Map<PaymentMethod, number>();
   for (const t of b.tenders) byMethod.set(t.method, (byMethod.get(t.method) ?? 0) + t.amount);
   for (const [method, amount] of byMethod) {
-    if (amount > 0) lines.push({ account: PAYMENT_ACCOUNTS[method], debit: amount, credit: 0, memo: method });
-    if (amount < 0) lines.push({ account: PAYMENT_ACCOUNTS[method], debit: 0, credit: -amount, memo: `${method} refund` });
+    if (amount > 0) lines.push({ account: rules.payment(method), debit: amount, credit: 0, memo: method });
+    if (amount < 0) lines.push({ account: rules.payment(method), debit: 0, credit: -amount, memo: `${method} refund` });
   }
   const r = b.returned;
-  if (r.taxable) lines.push({ account: ACCOUNTS.salesRevenue, debit: r.taxable, credit: 0, memo: 'revenue returned' });
-  if (r.tax) lines.push({ account: ACCOUNTS.outputVat, debit: r.tax, credit: 0, memo: 'output VAT returned' });
-  // A sale's 抹零 given away (5711) or gained (5301) is reversed into the account it came from.
-  if (r.rounding < 0) lines.push({ account: ACCOUNTS.nonOperatingExpense, debit: 0, credit: -r.rounding, memo: 'rounding (抹零) returned' });
-  if (r.rounding > 0) lines.push({ account: ACCOUNTS.nonOperatingIncome, debit: r.rounding, credit: 0, memo: 'rounding (抹零) returned' });
+  lines.push(...revenueLines(r.lines, r.taxByRate, rules, 'debit', ' returned'));
+  // A sale's 抹零 given away or gained is reversed into the account of its side.
+  if (r.rounding < 0) lines.push({ account: rules.rounding('given'), debit: 0, credit: -r.rounding, memo: 'rounding (抹零) returned' });
+  if (r.rounding > 0) lines.push({ account: rules.rounding('gained'), debit: r.rounding, credit: 0, memo: 'rounding (抹零) returned' });
   if (b.sold) {
     const s = b.sold;
-    if (s.rounding < 0) lines.push({ account: ACCOUNTS.nonOperatingExpense, debit: -s.rounding, credit: 0, memo: 'rounding (抹零)' });
-    if (s.rounding > 0) lines.push({ account: ACCOUNTS.nonOperatingIncome, debit: 0, credit: s.rounding, memo: 'rounding (抹零)' });
-    if (s.taxable) lines.push({ account: ACCOUNTS.salesRevenue, debit: 0, credit: s.taxable, memo: 'revenue' });
-    if (s.tax) lines.push({ account: ACCOUNTS.outputVat, debit: 0, credit: s.tax, memo: 'output VAT' });
+    if (s.rounding < 0) lines.push({ account: rules.rounding('given'), debit: -s.rounding, credit: 0, memo: 'rounding (抹零)' });
+    if (s.rounding > 0) lines.push({ account: rules.rounding('gained'), debit: 0, credit: s.rounding, memo: 'rounding (抹零)' });
+    lines.push(...revenueLines(s.lines, s.taxByRate, rules, 'credit', ''));
   }
   const entries: JournalEntryInput[] = [];
   if (lines.length) entries.push({ memo: b.title, lines });
 
+  const cogs = (part: RevenuePart) => sumByAccount(part.lines, (l) => rules.cogs(l.categoryId), (l) => l.cost);
   const cost = [
-    ...pair(ACCOUNTS.inventory, ACCOUNTS.costOfSales, b.returnedCost, 'goods returned'),
-    ...pair(ACCOUNTS.costOfSales, ACCOUNTS.inventory, b.soldCost ?? 0, 'goods sold'),
+    ...cogs(r).flatMap(([account, amount]) => pair(ACCOUNTS.inventory, account, amount, 'goods returned')),
+    ...(b.sold ? cogs(b.sold).flatMap(([account, amount]) => pair(account, ACCOUNTS.inventory, amount, 'goods sold')) : []),
   ];
   if (cost.length) entries.push({ memo: `Cost of ${b.title}`, lines: cost });
-  const damaged = pair(ACCOUNTS.nonOperatingExpense, ACCOUNTS.inventory, b.damagedCost, 'damaged');
+  const damaged = pair(rules.writeOff('damaged'), ACCOUNTS.inventory, b.damagedCost, 'damaged');
   if (damaged.length) entries.push({ memo: `Damaged goods of ${b.title} written off`, lines: damaged });
   return entries;
 }

@@ -10,10 +10,12 @@ import type { DialectInfo } from '../../../db/dialect';
 import type { DB } from '../../../db/schema';
 import { conflict } from '../../http/problem';
 import type { DocumentLineInput, StockMoveInput } from '../../posting/types';
-import { isWallet } from '../sales/tender';
-import { walletPaymentId } from '../sales/wallet-charges';
 import type { OriginalSale } from './original-sale';
+import type { PostingRulesCache } from '../posting-rules/cache';
+import { productCategories } from '../posting-rules/product-categories';
+import type { PostingRules } from '../posting-rules/rules';
 import { claimReturn } from './return-claims';
+import { revenuePart, type RevenuePart } from './return-journal';
 import { returnLineStock } from './return-stock';
 
 export interface WantedLine {
@@ -50,6 +52,8 @@ export interface ReceiptReturn {
   damagedCost: number;
   /** The receipt's cumulative refund before this return (exchanges split their difference from here). */
   refundedBefore: number;
+  /** Per returned line, positive: what the books reverse (revenue without tax, VAT, cost). */
+  booked: { productId: string; taxRate: number; taxable: number; tax: number; cost: number }[];
 }
 
 /** Every line of the receipt with what is left of it: a "return the whole receipt" request. */
@@ -65,6 +69,8 @@ export async function planReceiptReturn(
   sale: OriginalSale,
   wanted: readonly WantedLine[],
   firstLineNo = 1,
+  /** Where the goods go back: another store's location when returned there; default the sale's own. */
+  intoLocationId?: string,
 ): Promise<ReceiptReturn> {
   const before = await claimReturn(trx, dialect, sale, wanted);
   const index = (lineNo: number) => sale.lines.findIndex((l) => l.lineNo === lineNo);
@@ -74,14 +80,14 @@ export async function planReceiptReturn(
     wanted.map((w) => ({ line: index(w.lineNo), qty: w.qty })),
   );
 
-  const out: ReceiptReturn = { lines: [], views: [], moves: [], amount: 0, tax: 0, rounding: priced.rounding, refund: priced.refund, cost: 0, damagedCost: 0, refundedBefore: priced.from };
+  const out: ReceiptReturn = { lines: [], views: [], moves: [], amount: 0, tax: 0, rounding: priced.rounding, refund: priced.refund, cost: 0, damagedCost: 0, refundedBefore: priced.from, booked: [] };
   wanted.forEach((w, k) => {
     const i = index(w.lineNo);
     const line = sale.lines[i];
     const p = priced.lines[k];
     const lineNo = firstLineNo + k;
     const stock = returnLineStock(
-      sale.moves.filter((m) => m.lineNo === w.lineNo),
+      sale.moves.filter((m) => m.lineNo === w.lineNo).map((m) => (intoLocationId ? { ...m, locationId: intoLocationId } : m)),
       before[i],
       w.qty,
       lineNo,
@@ -92,6 +98,7 @@ export async function planReceiptReturn(
     out.damagedCost += stock.damagedCost;
     out.amount += p.amount;
     out.tax += p.tax;
+    out.booked.push({ productId: line.productId, taxRate: line.taxRate, taxable: p.amount - p.tax, tax: p.tax, cost: stock.cost });
     // The discounts given back with the goods, prorated like the refund and signed like the line,
     // so the reports' discount totals net returns off.
     const share = (fen: unknown) => negateFen(mulDivRound(Number(fen ?? 0), before[i] + w.qty, line.qty) - mulDivRound(Number(fen ?? 0), before[i], line.qty));
@@ -124,7 +131,7 @@ export function tenderRefunds(sale: OriginalSale, from: number, to: number, card
     if (t.providerRef) r.providerRef = t.providerRef;
     const reference = t.method === 'card' ? (cardReference ?? t.reference) : t.reference;
     if (reference) r.reference = reference;
-    if (isWallet(t.method) && !sale.offline) r.providerPaymentId = walletPaymentId(sale.clientId, t.paymentNo - 1, sale.payloadHash);
+    if (t.providerPaymentId) r.providerPaymentId = t.providerPaymentId;
     return [r];
   });
 }
@@ -136,4 +143,22 @@ export function tenderRefunds(sale: OriginalSale, from: number, to: number, card
 export async function requireShiftStillOpen(trx: Kysely<DB>, shiftId: string): Promise<void> {
   const shift = await trx.selectFrom('shifts').select('status').where('id', '=', shiftId).executeTakeFirst();
   if (shift?.status !== 'open') throw conflict('shift_closed', 'The shift is closed; open a new shift first', 'shiftId');
+}
+
+/**
+ * The company's posting rules and the returned lines as the books see them: revenue and cost go
+ * back through the accounts of the products' categories as they are now (a return is a new
+ * posting). `alsoCategories`: categories of goods sold in the same document (an exchange).
+ */
+export async function returnBooks(
+  trx: Kysely<DB>,
+  cache: PostingRulesCache,
+  companyId: string,
+  r: ReceiptReturn,
+  alsoCategories: readonly (string | null)[] = [],
+): Promise<{ rules: PostingRules; returned: RevenuePart }> {
+  const categoryOf = await productCategories(trx, r.booked.map((b) => b.productId));
+  const lines = r.booked.map((b) => ({ ...b, categoryId: categoryOf.get(b.productId) ?? null }));
+  const rules = await cache.get(trx, companyId, [...lines.map((l) => l.categoryId), ...alsoCategories]);
+  return { rules, returned: revenuePart(lines, r.rounding) };
 }

@@ -1,4 +1,4 @@
-import { ExchangeBody, ReturnBody, SaleNumberParams, VoidBody } from '../../../contracts/returns';
+import { ExchangeBody, ReturnBody, SaleLookupQuery, SaleNumberParams, VoidBody } from '../../../contracts/returns';
 import { IdParams } from '../../../contracts/common';
 import { authOf, type ZodApp } from '../../http/zod-app';
 import type { Services } from '../../services';
@@ -31,12 +31,12 @@ export function returnsRoutes(app: ZodApp, s: Services) {
   );
   app.get(
     '/sales/by-number/:number',
-    { config: { access: 'sales.read' }, schema: { tags: ['sales'], params: SaleNumberParams, description: 'A sale by receipt number, with what is left to return per line' } },
-    (req) => s.returns.sale(authOf(req), { saleNumber: req.params.number }),
+    { config: { access: 'sales.read' }, schema: { tags: ['sales'], params: SaleNumberParams, querystring: SaleLookupQuery, description: 'A sale or exchange by receipt number, with what is left to return per line' } },
+    (req) => s.returns.sale(authOf(req), { saleNumber: req.params.number }, req.query.registerId),
   );
   app.get(
     '/sales/:id',
-    { config: { access: 'sales.read' }, schema: { tags: ['sales'], params: IdParams, description: 'A sale with what is left to return per line' } },
-    (req) => s.returns.sale(authOf(req), { saleId: req.params.id }),
+    { config: { access: 'sales.read' }, schema: { tags: ['sales'], params: IdParams, querystring: SaleLookupQuery, description: 'A sale or exchange with what is left to return per line' } },
+    (req) => s.returns.sale(authOf(req), { saleId: req.params.id }, req.query.registerId),
   );
 }

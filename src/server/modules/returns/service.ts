@@ -24,7 +24,7 @@ export class ReturnsService {
     return postVoid(this.deps, auth, input);
   }
 
-  sale(auth: AuthContext, ref: SaleRef) {
-    return saleForReturn(this.deps.db, auth, ref);
+  sale(auth: AuthContext, ref: SaleRef, registerId?: string) {
+    return saleForReturn(this.deps.db, auth, ref, registerId);
   }
 }

@@ -8,8 +8,11 @@ import { badRequest, conflict, notFound } from '../../http/problem';
 import type { PostedDocument, PostOutcome } from '../../posting/types';
 import type { TillRegister } from '../shifts/register-access';
 import { findShift } from '../shifts/service';
+import type { PostingRules } from '../posting-rules/rules';
 import { writeTillRows } from '../sales/till-rows';
-import type { OriginalSale } from './original-sale';
+import type { AuthContext } from '../../auth/auth-context';
+import { readCheckoutSettings } from '../store-settings/service';
+import { findOriginalSale, type OriginalSale, type SaleRef } from './original-sale';
 import type { TenderRefund, WantedLine } from './return-plan';
 import { refundWallets, type WalletRefundStatus } from './wallet-refunds';
 
@@ -28,6 +31,22 @@ export async function mainLocation(db: Kysely<DB>, storeId: string): Promise<str
   const location = await db.selectFrom('locations').select('id').where('store_id', '=', storeId).where('code', '=', 'MAIN').executeTakeFirst();
   if (!location) throw notFound('Store', 'registerId');
   return location.id;
+}
+
+/**
+ * The receipt a return or exchange at this register takes goods back from: a sale or exchange of
+ * the register's store, or of another store of the company when this store accepts those
+ * (setting otherStoreReturns, default accept; else 409 `other_store_return_refused`). Goods of
+ * another store's receipt go back into this store's MAIN location (`intoLocationId`); a voided
+ * sale is 409 `sale_voided`.
+ */
+export async function originalForReturn(db: Kysely<DB>, auth: AuthContext, register: TillRegister, ref: SaleRef, field: string): Promise<{ sale: OriginalSale; intoLocationId?: string }> {
+  const sale = await findOriginalSale(db, auth, 'sales.return', ref, { returningStoreId: register.storeId });
+  if (sale.voidedBy) throw conflict('sale_voided', `${sale.number} was voided by ${sale.voidedBy.number}`, field);
+  if (sale.storeId === register.storeId) return { sale };
+  const settings = await readCheckoutSettings(db, register.storeId);
+  if (settings.otherStoreReturns === 'refuse') throw conflict('other_store_return_refused', `This store takes back only its own receipts; return ${sale.number} at the store that sold it`, field);
+  return { sale, intoLocationId: await mainLocation(db, register.storeId) };
 }
 
 /** Receipt lines asked for by number; an unknown line is 400 at `<prefix>.N.lineNo`. */
@@ -82,6 +101,7 @@ export function writeReturnTillRows(
     refund: number;
     cost: number;
     refunds: TenderRefund[];
+    rules?: PostingRules;
   },
 ): Promise<void> {
   return writeTillRows(t, {
@@ -101,6 +121,7 @@ export function writeReturnTillRows(
     tax: negateFen(r.tax),
     cost: negateFen(r.cost),
     payments: r.refunds.map((x) => ({ method: x.method, amount: negateFen(x.amount), providerRef: x.providerRef, reference: x.reference })),
+    rules: r.rules,
   });
 }
 

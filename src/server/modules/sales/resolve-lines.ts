@@ -7,10 +7,9 @@ import { decodeScaleBarcode, priceScaleItem, type DecodedScaleBarcode } from '..
 import { mulDivFloor } from '../../../core/money/round';
 import type { SaleLineInput } from '../../../contracts/sales';
 import type { CheckoutSettings } from '../../../contracts/store-settings';
-import { runSql } from '../../../db/dialect';
 import type { DB } from '../../../db/schema';
 import { badRequest, notFound, Problem, unprocessable } from '../../http/problem';
-import { lookupCode, lookupCodes, type LookupResult } from '../catalog/products/lookup';
+import { lookupCode, lookupCodes, lookupCodesFrom, lookupCodesStatement, type CodeLookup, type LookupResult } from '../catalog/products/lookup';
 
 export interface ScaleLabel {
   kind: DecodedScaleBarcode['kind'];
@@ -27,6 +26,8 @@ export interface ResolvedLine {
   sku: string;
   name: string;
   taxRate: number;
+  /** The product's category: its revenue and cost accounts follow the posting rules by category. */
+  categoryId: string | null;
   /** The unit the code stands for (a case barcode → 箱) and its thousandths of the base unit. */
   unit: string;
   factor: number;
@@ -49,8 +50,10 @@ export async function resolveLines(
   db: Kysely<DB>,
   ctx: { companyId: string; storeId: string; settings: CheckoutSettings; member: boolean },
   lines: readonly SaleLineInput[],
+  /** The basket's codes and products already looked up (`saleLookupStatement`, batched by checkout). */
+  looked?: CodeLookup,
 ): Promise<ResolvedLine[]> {
-  const catalog = await prefetch(db, ctx, lines);
+  const catalog = looked ? { member: ctx.member, skuOf: looked.skuOf, codes: looked } : await prefetch(db, ctx, lines);
   const out: ResolvedLine[] = [];
   for (const [index, line] of lines.entries()) {
     const field = `lines.${index}`;
@@ -65,7 +68,7 @@ export async function resolveLines(
 
 type Resolved = Omit<ResolvedLine, 'index' | 'batchId'>;
 
-/** What the basket's item lines resolve to, read in two queries instead of two per line. */
+/** What the basket's item lines resolve to, read in one query instead of two per line. */
 interface Prefetched {
   member: boolean;
   skuOf: Map<string, string>;
@@ -73,12 +76,21 @@ interface Prefetched {
 }
 
 async function prefetch(db: Kysely<DB>, ctx: { companyId: string; storeId: string; settings: CheckoutSettings; member: boolean }, lines: readonly SaleLineInput[]): Promise<Prefetched> {
-  const ids = [...new Set(lines.flatMap((l) => (l.productId !== undefined ? [l.productId] : [])))];
-  // By primary key alone: with `company_id` in the WHERE, SQLite scans the company's products.
-  const products = ids.length ? (await runSql<{ id: string; sku: string; company_id: string }>(db, `SELECT id, sku, company_id FROM products WHERE id IN (${ids.map(() => '?').join(', ')})`, ids)).rows : [];
-  const skuOf = new Map(products.filter((p) => p.company_id === ctx.companyId).map((p) => [p.id, p.sku]));
+  const ids = lines.flatMap((l) => (l.productId !== undefined ? [l.productId] : []));
   const codes = lines.flatMap((l) => (l.code !== undefined && !isScaleLabel(l.code, ctx.settings.scaleBarcode) ? [l.code] : []));
-  return { member: ctx.member, skuOf, codes: await lookupCodes(db, ctx.companyId, ctx.storeId, [...codes, ...skuOf.values()]) };
+  const found = await lookupCodes(db, ctx.companyId, ctx.storeId, codes, ids);
+  return { member: ctx.member, skuOf: found.skuOf, codes: found };
+}
+
+/**
+ * The basket's lookup as a statement, with the store's prices found through the register, for
+ * checkout to read with the register itself. Scale labels go along too (the settings that tell
+ * them apart are read in the same round trip); they match nothing and are resolved on their own.
+ */
+export function saleLookupStatement(companyId: string, registerId: string, lines: readonly SaleLineInput[]) {
+  const ids = lines.flatMap((l) => (l.productId !== undefined ? [l.productId] : []));
+  const codes = lines.flatMap((l) => (l.code !== undefined ? [l.code] : []));
+  return { statement: lookupCodesStatement(companyId, { registerId }, codes, ids), read: (rows: readonly Record<string, unknown>[]) => lookupCodesFrom(rows, companyId, ids) };
 }
 
 async function resolveItemLine(catalog: Prefetched, line: SaleLineInput, field: string): Promise<Resolved> {
@@ -131,7 +143,7 @@ async function resolveScaleLine(
 }
 
 function productFields(found: LookupResult) {
-  return { productId: found.product.id, sku: found.product.sku, name: found.product.name, taxRate: found.product.taxRate };
+  return { productId: found.product.id, sku: found.product.sku, name: found.product.name, taxRate: found.product.taxRate, categoryId: found.product.categoryId };
 }
 
 function priceFor(found: LookupResult, member: boolean): number {

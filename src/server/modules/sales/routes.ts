@@ -1,6 +1,7 @@
 import { SaleBody, SaleReviewQuery, SalesListQuery } from '../../../contracts/sales';
 import { authOf, type ZodApp } from '../../http/zod-app';
 import { receiptLinks } from '../receipts/routes';
+import { listHandlers } from '../../lists/list-exports';
 import type { Services } from '../../services';
 
 export function salesRoutes(app: ZodApp, s: Services) {
@@ -17,9 +18,7 @@ export function salesRoutes(app: ZodApp, s: Services) {
       return reply.code(outcome.replayed || outcome.document.training ? 200 : 201).send({ ...outcome.document, ...links });
     },
   );
-  app.get('/sales', { config: { access: 'sales.read' }, schema: { tags: ['sales'], querystring: SalesListQuery, description: 'Sales journal: sales, returns, exchanges and voids, newest first' } }, (req) =>
-    s.sales.list(authOf(req), req.query),
-  );
+  app.get('/sales', { config: { access: 'sales.read' }, schema: { tags: ['sales'], querystring: SalesListQuery, description: 'Sales journal: sales, returns, exchanges and voids, newest first by default' } }, listHandlers(s).sales);
   app.get('/sales/review', { config: { access: 'sales.review' }, schema: { tags: ['sales'], querystring: SaleReviewQuery, description: 'Sales flagged for review' } }, (req) =>
     s.sales.review(authOf(req), req.query),
   );

@@ -1,26 +1,28 @@
 // Step 6 of a sale: what the posting engine writes, computed inside its transaction (approvals
 // consumed, stock locked and costed there). The document's lines carry the priced figures; the
-// `sales`, `sale_payments` and `sale_flags` rows are written once the document row exists; the
+// `sales`, `sale_payments` and `sale_flags` rows are written in the document's own batch; the
 // response body is stored with the document so a replay answers exactly the same.
 import type { Kysely } from 'kysely';
 import type { SaleInput } from '../../../contracts/sales';
-import type { DialectInfo } from '../../../db/dialect';
+import { insertStatement, runBatch, type DialectInfo } from '../../../db/dialect';
 import type { DB } from '../../../db/schema';
 import type { ApprovalAction } from '../../auth/permissions';
 import type { Clock } from '../../clock';
 import { conflict, Problem } from '../../http/problem';
 import type { PostingContext, PostingPlan } from '../../posting/types';
 import { consumeApproval } from '../auth/service';
+import type { PostingRulesCache } from '../posting-rules/cache';
 import type { PricedSale } from './price-sale';
 import type { ResolvedLine } from './resolve-lines';
 import { receiptLine } from './receipt-line';
-import { writeTillRows } from './till-rows';
+import { tillRowStatements } from './till-rows';
 import { flagView, type SaleFlag } from './sale-flags';
 import { saleJournal } from './sale-journal';
-import { planSaleStock } from './sale-stock';
+import { planSaleStock, stockLockStatements } from './sale-stock';
 
 export interface SalePlanInput {
   sale: SaleInput;
+  companyId: string;
   storeId: string;
   locationId: string;
   shiftId: string;
@@ -36,29 +38,35 @@ export interface SalePlanInput {
   flags: SaleFlag[];
 }
 
-export function buildSalePlan(deps: { dialect: DialectInfo; clock: Clock }, input: SalePlanInput) {
+export function buildSalePlan(deps: { dialect: DialectInfo; clock: Clock; postingRules: PostingRulesCache }, input: SalePlanInput) {
   return async (trx: Kysely<DB>, ctx: PostingContext): Promise<PostingPlan> => {
     const { sale, priced, resolved } = input;
     const now = deps.clock();
     // The shift may have closed (交接班) since checkout looked: the close bumps the same register
     // counter, so by now it has committed or waits for this sale. An online sale must not land in
     // a shift whose drawer was already counted.
-    if (!sale.offline) {
-      const shift = await trx.selectFrom('shifts').select('status').where('id', '=', input.shiftId).executeTakeFirst();
-      if (shift?.status !== 'open') throw conflict('shift_closed', 'The shift is closed; open a new shift to sell', 'shiftId');
-    }
+    // One round trip reads the shift and locks the products' stock rows (sale-stock.ts).
+    const stockLines = resolved.map((r) => ({ lineNo: r.index + 1, productId: r.productId, baseQty: r.baseQty, batchId: r.batchId }));
+    const [shift] = await runBatch(trx, [
+      { text: 'SELECT status FROM shifts WHERE id = ?', params: [input.shiftId], returns: true },
+      ...stockLockStatements(deps.dialect, input.storeId, stockLines),
+    ]);
+    if (!sale.offline && shift[0]?.status !== 'open') throw conflict('shift_closed', 'The shift is closed; open a new shift to sell', 'shiftId');
     const approvals = await consumeSaleApprovals(trx, input, now);
     const stock = await planSaleStock(trx, {
       dialect: deps.dialect,
       storeId: input.storeId,
       locationId: input.locationId,
-      lines: resolved.map((r) => ({ lineNo: r.index + 1, productId: r.productId, baseQty: r.baseQty, batchId: r.batchId })),
+      lines: stockLines,
       blockOversell: input.blockOversell,
+      locked: true,
     });
     const flags = [...input.flags, ...approvals.flags, ...stock.flags].sort((a, b) => a.lineNo - b.lineNo);
     const basket = priced.basket;
     const cost = stock.lineCost.reduce((s, c) => s + c, 0);
     const tax = basket.taxByRate.reduce((s, g) => s + g.tax, 0);
+    // In process: no round trip once the company's rules are cached (docs/decisions/0003).
+    const rules = await deps.postingRules.get(trx, input.companyId, resolved.map((r) => r.categoryId));
     const payments = sale.payments.map((p, i) => ({
       method: p.method,
       amount: p.amount,
@@ -95,7 +103,17 @@ export function buildSalePlan(deps: { dialect: DialectInfo; clock: Clock }, inpu
         },
       })),
       moves: stock.moves,
-      journal: saleJournal({ number: ctx.number, payments: sale.payments, change: input.change, rounding: basket.rounding, taxByRate: basket.taxByRate, cost }),
+      journal: saleJournal(
+        {
+          number: ctx.number,
+          payments: sale.payments,
+          change: input.change,
+          rounding: basket.rounding,
+          taxByRate: basket.taxByRate,
+          lines: resolved.map((r, i) => ({ categoryId: r.categoryId, taxable: basket.lines[i].net - basket.lines[i].tax, cost: stock.lineCost[i] })),
+        },
+        rules,
+      ),
       auditData: {
         shiftId: input.shiftId,
         offline: sale.offline,
@@ -120,8 +138,9 @@ export function buildSalePlan(deps: { dialect: DialectInfo; clock: Clock }, inpu
         trace: basket.trace,
         flags: flags.map(flagView),
       },
-      afterDocument: async (t) => {
-        await writeTillRows(t, {
+      // Written in the document's own batch: no round trip of their own.
+      rows: [
+        ...tillRowStatements({
           documentId: ctx.documentId,
           storeId: input.storeId,
           registerId: sale.registerId,
@@ -138,24 +157,18 @@ export function buildSalePlan(deps: { dialect: DialectInfo; clock: Clock }, inpu
           tax,
           cost,
           payments,
-        });
-        if (flags.length) {
-          await t
-            .insertInto('sale_flags')
-            .values(
-              flags.map((f, i) => ({
-                document_id: ctx.documentId,
-                flag_no: i + 1,
-                store_id: input.storeId,
-                line_no: f.lineNo,
-                kind: f.kind,
-                detail_json: JSON.stringify(f.detail),
-                created_at: now.toISOString(),
-              })),
-            )
-            .execute();
-        }
-      },
+          rules,
+        }),
+        ...(flags.length
+          ? [
+              insertStatement(
+                'sale_flags',
+                ['document_id', 'flag_no', 'store_id', 'line_no', 'kind', 'detail_json', 'created_at'],
+                flags.map((f, i) => [ctx.documentId, i + 1, input.storeId, f.lineNo, f.kind, JSON.stringify(f.detail), now.toISOString()]),
+              ),
+            ]
+          : []),
+      ],
     };
   };
 }

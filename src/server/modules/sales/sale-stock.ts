@@ -7,10 +7,10 @@
 // quantity below zero is refused. The product's balance rows are locked first (PostgreSQL runs
 // documents concurrently; SQLite's one writer serialises them anyway), so N concurrent sales of
 // the last K units succeed exactly K times. Otherwise selling below zero is allowed and flagged.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { prorate } from '../../../core/money/prorate';
 import { negateFen } from '../../../core/money/round';
-import { forUpdate, type DialectInfo } from '../../../db/dialect';
+import { forUpdate, runBatch, type DialectInfo, type SqlStatement } from '../../../db/dialect';
 import type { DB } from '../../../db/schema';
 import { conflict } from '../../http/problem';
 import { issueCost, planIssue, readStock, type StockSnapshot } from '../../inventory/stock-moves';
@@ -33,11 +33,13 @@ export interface SaleStock {
 
 export async function planSaleStock(
   trx: Kysely<DB>,
-  opts: { dialect: DialectInfo; storeId: string; locationId: string; lines: readonly SaleStockLine[]; blockOversell: boolean },
+  /** `locked`: the caller already ran `stockLockStatements` in this transaction. */
+  opts: { dialect: DialectInfo; storeId: string; locationId: string; lines: readonly SaleStockLine[]; blockOversell: boolean; locked?: boolean },
 ): Promise<SaleStock> {
-  const productIds = [...new Set(opts.lines.map((l) => l.productId))].sort();
+  const productIds = saleProductIds(opts.lines);
   // One read of the products' balances serves the oversell check, the costs and the FEFO picks.
-  const stock = await lockedStock(trx, opts.dialect, opts.storeId, productIds);
+  if (!opts.locked) await runBatch(trx, stockLockStatements(opts.dialect, opts.storeId, opts.lines));
+  const stock = await readStock(trx, opts.storeId, productIds);
   const onHand = new Map([...stock.rows].map(([id, rows]) => [id, rows.reduce((s, r) => s + r.qty, 0)]));
 
   const flags: SaleFlag[] = [];
@@ -84,14 +86,25 @@ export async function planSaleStock(
   return { moves, lineCost, flags };
 }
 
-/** The products' balance rows in the store, after taking their row locks in a fixed order. */
-async function lockedStock(trx: Kysely<DB>, dialect: DialectInfo, storeId: string, productIds: string[]): Promise<StockSnapshot> {
+const saleProductIds = (lines: readonly SaleStockLine[]) => [...new Set(lines.map((l) => l.productId))].sort();
+
+/**
+ * Takes the row locks of the products' balance rows in the store, in a fixed order, so concurrent
+ * sales of the same products queue instead of deadlocking (PostgreSQL; SQLite's one writer needs
+ * none). A statement for `runBatch`, so a caller can send it with its own reads.
+ */
+export function stockLockStatements(dialect: DialectInfo, storeId: string, lines: readonly SaleStockLine[]): SqlStatement[] {
   const lock = forUpdate(dialect);
-  if (lock) {
-    await sql`SELECT product_id FROM stock_balances WHERE store_id = ${storeId} AND product_id IN (${sql.join(productIds)})
-              ORDER BY product_id, location_id, batch_id${sql.raw(lock)}`.execute(trx);
-  }
-  return readStock(trx, storeId, productIds);
+  if (!lock) return [];
+  const productIds = saleProductIds(lines);
+  return [
+    {
+      text: `SELECT product_id FROM stock_balances WHERE store_id = ? AND product_id IN (${productIds.map(() => '?').join(', ')}) ORDER BY product_id, location_id, batch_id${lock}`,
+      params: [storeId, ...productIds],
+      // Wanted, so that PostgreSQL runs it inside a batch (an unused WITH query is skipped).
+      returns: true,
+    },
+  ];
 }
 
 /** Lines of one product that issue alike: FEFO together, each named batch on its own. */

@@ -6,6 +6,7 @@ import type { SalesListInput } from '../../../contracts/sales';
 import type { SaleKind, SalesJournalItem } from '../../../contracts/sales-journal';
 import type { DB } from '../../../db/schema';
 import type { AuthContext } from '../../auth/auth-context';
+import { orderBySort } from '../../lists/sort';
 
 export async function listSalesJournal(db: Kysely<DB>, auth: AuthContext, q: SalesListInput): Promise<{ items: SalesJournalItem[]; total: number }> {
   let query = db
@@ -59,9 +60,14 @@ export async function listSalesJournal(db: Kysely<DB>, auth: AuthContext, q: Sal
         .whereRef('sale_flags.document_id', '=', 'documents.id')
         .as('flags'),
     ])
-    .orderBy('documents.business_date', 'desc')
-    .orderBy('documents.posted_at', 'desc')
-    .orderBy('documents.id', 'desc')
+    .$call((qb) =>
+      orderBySort(qb, q.sort ?? '-businessDate', {
+        businessDate: ['documents.business_date', 'documents.posted_at'],
+        postedAt: 'documents.posted_at',
+        number: 'documents.number',
+        due: 'sales.due',
+      }, 'documents.id'),
+    )
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();

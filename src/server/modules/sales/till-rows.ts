@@ -4,8 +4,9 @@
 // change is on the `sales` row.
 import type { Kysely } from 'kysely';
 import type { PaymentMethod } from '../../../core/pricing/settle-payments';
+import { insertStatement, runBatch, type SqlStatement } from '../../../db/dialect';
 import type { DB } from '../../../db/schema';
-import { PAYMENT_ACCOUNTS } from './tender';
+import { DEFAULT_RULES, type PostingRules } from '../posting-rules/rules';
 
 export interface TillRow {
   documentId: string;
@@ -25,45 +26,31 @@ export interface TillRow {
   cost: number;
   /** Signed: − paid back, + received. */
   payments: readonly { method: PaymentMethod; amount: number; providerRef?: string; reference?: string }[];
+  /** The rules the document's journal used, so each payment row names the account it was booked to. Default: the chart's. */
+  rules?: PostingRules;
 }
 
 /** The `sales` and `sale_payments` rows shift close and the reports read (signed amounts). */
 export async function writeTillRows(t: Kysely<DB>, r: TillRow): Promise<void> {
-  await t
-    .insertInto('sales')
-    .values({
-      document_id: r.documentId,
-      store_id: r.storeId,
-      register_id: r.registerId,
-      shift_id: r.shiftId,
-      offline: r.offline ? 1 : 0,
-      client_time: r.clientTime,
-      member_code: r.memberCode,
-      subtotal: r.subtotal,
-      rounding: r.rounding,
-      due: r.due,
-      change: r.change,
-      tax: r.tax,
-      cost: r.cost,
-      kind: r.kind,
-      original_document_id: r.originalDocumentId,
-    })
-    .execute();
-  if (!r.payments.length) return;
-  await t
-    .insertInto('sale_payments')
-    .values(
-      r.payments.map((p, i) => ({
-        document_id: r.documentId,
-        payment_no: i + 1,
-        store_id: r.storeId,
-        shift_id: r.shiftId,
-        method: p.method,
-        amount: p.amount,
-        account_code: PAYMENT_ACCOUNTS[p.method],
-        provider_ref: p.providerRef ?? null,
-        reference: p.reference ?? null,
-      })),
-    )
-    .execute();
+  await runBatch(t, tillRowStatements(r));
+}
+
+const SALE_COLUMNS = ['document_id', 'store_id', 'register_id', 'shift_id', 'offline', 'client_time', 'member_code', 'subtotal', 'rounding', 'due', 'change', 'tax', 'cost', 'kind', 'original_document_id'];
+const PAYMENT_COLUMNS = ['document_id', 'payment_no', 'store_id', 'shift_id', 'method', 'amount', 'account_code', 'provider_ref', 'reference'];
+
+/** `writeTillRows` as statements, for a posting plan's `rows` (written in the document's batch). */
+export function tillRowStatements(r: TillRow): SqlStatement[] {
+  const sale = insertStatement('sales', SALE_COLUMNS, [
+    [r.documentId, r.storeId, r.registerId, r.shiftId, r.offline ? 1 : 0, r.clientTime, r.memberCode, r.subtotal, r.rounding, r.due, r.change, r.tax, r.cost, r.kind, r.originalDocumentId],
+  ]);
+  if (!r.payments.length) return [sale];
+  const rules = r.rules ?? DEFAULT_RULES;
+  return [
+    sale,
+    insertStatement(
+      'sale_payments',
+      PAYMENT_COLUMNS,
+      r.payments.map((p, i) => [r.documentId, i + 1, r.storeId, r.shiftId, p.method, p.amount, rules.payment(p.method), p.providerRef ?? null, p.reference ?? null]),
+    ),
+  ];
 }

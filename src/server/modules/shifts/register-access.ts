@@ -2,6 +2,7 @@
 // holds no `permission` in answers 404 (ids of other stores leak nothing), and a till session
 // paired to one register cannot act on another.
 import type { Kysely } from 'kysely';
+import { runSql, type SqlStatement } from '../../../db/dialect';
 import type { DB } from '../../../db/schema';
 import type { AuthContext } from '../../auth/auth-context';
 import type { Permission } from '../../auth/permissions';
@@ -15,13 +16,29 @@ export interface TillRegister {
 }
 
 export async function requireTillRegister(db: Kysely<DB>, auth: AuthContext, permission: Permission, registerId: string, field = 'registerId'): Promise<TillRegister> {
-  const row = await db
-    .selectFrom('registers')
-    .innerJoin('stores', 'stores.id', 'registers.store_id')
-    .select(['registers.id', 'registers.store_id', 'registers.code', 'stores.timezone'])
-    .where('registers.id', '=', registerId)
-    .where('stores.company_id', '=', auth.user.companyId)
-    .executeTakeFirst();
+  const stmt = tillRegisterStatement(auth.user.companyId, registerId);
+  const { rows } = await runSql<RegisterRow>(db, stmt.text, stmt.params);
+  return tillRegisterFrom(rows[0], auth, permission, registerId, field);
+}
+
+interface RegisterRow {
+  id: string;
+  store_id: string;
+  code: string;
+  timezone: string;
+}
+
+/** The read behind `requireTillRegister`, for a caller that batches it with others (checkout). */
+export function tillRegisterStatement(companyId: string, registerId: string): SqlStatement {
+  return {
+    text: 'SELECT r.id, r.store_id, r.code, s.timezone FROM registers r JOIN stores s ON s.id = r.store_id WHERE r.id = ? AND s.company_id = ?',
+    params: [registerId, companyId],
+    returns: true,
+  };
+}
+
+/** `requireTillRegister`'s answer from the row its statement found. */
+export function tillRegisterFrom(row: RegisterRow | undefined, auth: AuthContext, permission: Permission, registerId: string, field = 'registerId'): TillRegister {
   const ownRegister = auth.session.registerId === null || auth.session.registerId === registerId;
   if (!row || !ownRegister || !auth.can(permission, row.store_id)) throw notFound('Register', field);
   return { id: row.id, storeId: row.store_id, code: row.code, timezone: row.timezone };

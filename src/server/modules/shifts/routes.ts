@@ -1,6 +1,7 @@
 import { IdParams } from '../../../contracts/common';
 import { CloseShiftBody, CurrentShiftQuery, OpenShiftBody, ShiftListQuery } from '../../../contracts/shifts';
 import { authOf, type ZodApp } from '../../http/zod-app';
+import { listHandlers } from '../../lists/list-exports';
 import type { Services } from '../../services';
 
 export function shiftsRoutes(app: ZodApp, s: Services) {
@@ -8,9 +9,7 @@ export function shiftsRoutes(app: ZodApp, s: Services) {
     const r = await s.shifts.open(authOf(req), req.body);
     return reply.code(r.created ? 201 : 200).send(r.shift);
   });
-  app.get('/shifts', { config: { access: 'shifts.read' }, schema: { tags: ['shifts'], querystring: ShiftListQuery, description: 'Shifts of a store by business date, with over/short once closed' } }, (req) =>
-    s.shifts.list(authOf(req), req.query),
-  );
+  app.get('/shifts', { config: { access: 'shifts.read' }, schema: { tags: ['shifts'], querystring: ShiftListQuery, description: 'Shifts of a store by business date, with over/short once closed' } }, listHandlers(s).shifts);
   app.get('/shifts/current', { config: { access: 'shifts.read' }, schema: { tags: ['shifts'], querystring: CurrentShiftQuery, description: 'The open shift of a register (404 no_open_shift when none)' } }, (req) =>
     s.shifts.current(authOf(req), req.query.registerId),
   );

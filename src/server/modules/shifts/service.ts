@@ -15,6 +15,8 @@ import type { PostOutcome } from '../../posting/types';
 import { summarizeTakings, type TakingsSummary } from '../../../core/shifts/takings';
 import type { CloseShiftInput, ShiftListInput } from '../../../contracts/shifts';
 import { requireTillRegister } from './register-access';
+import type { PostingRulesCache } from '../posting-rules/cache';
+import { closedShiftReport, type LateOfflineSales } from './late-offline';
 import { closeShift } from './shift-close';
 import { listShifts } from './shift-list';
 import { readTakings } from './takings-query';
@@ -43,6 +45,7 @@ export class ShiftsService {
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly engine: PostingEngine,
+    private readonly postingRules: PostingRulesCache,
   ) {}
 
   /** 201 with the new shift; a retry of the same id answers 200 with it. */
@@ -106,19 +109,23 @@ export class ShiftsService {
     return listShifts(this.db, auth, q);
   }
 
-  /** X report: the shift's takings so far (or up to its close), read only. */
-  async xReport(auth: AuthContext, shiftId: string): Promise<{ shift: ShiftView; asOf: string } & TakingsSummary> {
+  /**
+   * X report: the shift's takings so far, read only. Once closed: the Z report as frozen at close,
+   * with the offline sales synced after it beside it (`lateOffline`, late-offline.ts).
+   */
+  async xReport(auth: AuthContext, shiftId: string): Promise<{ shift: ShiftView; asOf: string; lateOffline: LateOfflineSales | null } & TakingsSummary> {
     const shift = await findShift(this.db, auth.user.companyId, shiftId);
     if (!shift) throw notFound('Shift', 'id');
     await requireTillRegister(this.db, auth, 'shifts.read', shift.register_id, 'id');
-    const now = this.clock();
-    const report = summarizeTakings(await readTakings(this.db, [shift], now));
-    return { shift: toView(shift), asOf: shift.closed_at ?? now.toISOString(), ...report };
+    const closed = shift.status === 'closed' ? await closedShiftReport(this.db, shift) : null;
+    if (closed) return { shift: toView(shift), asOf: shift.closed_at!, ...closed.report, lateOffline: closed.lateOffline };
+    const report = summarizeTakings(await readTakings(this.db, [shift]));
+    return { shift: toView(shift), asOf: this.clock().toISOString(), ...report, lateOffline: null };
   }
 
   /** 交接班: 201 with the posted close; a retry of the same id answers 200 with it. */
   close(auth: AuthContext, shiftId: string, input: CloseShiftInput): Promise<PostOutcome> {
-    return closeShift({ db: this.db, engine: this.engine, clock: this.clock }, auth, shiftId, input);
+    return closeShift({ db: this.db, engine: this.engine, clock: this.clock, postingRules: this.postingRules }, auth, shiftId, input);
   }
 
   private async openShiftOf(registerId: string) {

@@ -4,7 +4,8 @@
 // closed in the same transaction by a guarded update (… WHERE status = 'open'), so two closes
 // racing cannot both win and no sale can be counted in a closed shift's report twice.
 //
-// Over/short goes to 1901 待处理财产损溢 (pending property gains and losses): under 小企业会计准则
+// Over/short goes by default to 1901 待处理财产损溢 (pending property gains and losses; posting
+// rules kind cash_over_short may name other accounts): under 小企业会计准则
 // a cash difference found at a count is held there until the manager decides — a shortage then
 // goes to 其他应收款 (the cashier pays it back) or 管理费用, an overage to 其他应付款 or 营业外收入
 // — by a manual journal entry. Booking straight to 5711 / 5301 would skip that decision.
@@ -20,8 +21,9 @@ import type { PostingEngine } from '../../posting/engine';
 import { payloadHash } from '../../posting/payload-hash';
 import type { JournalLineInput, PostOutcome } from '../../posting/types';
 import { findPosted } from '../../posting/write-document';
-import { ACCOUNTS } from '../accounts/chart';
-import { PAYMENT_ACCOUNTS } from '../sales/tender';
+import type { PaymentMethod } from '../../../core/pricing/settle-payments';
+import type { PostingRulesCache } from '../posting-rules/cache';
+import type { PostingRules } from '../posting-rules/rules';
 import { requireTillRegister } from './register-access';
 import { findShift } from './service';
 import { readTakings } from './takings-query';
@@ -30,6 +32,7 @@ export interface ShiftCloseDeps {
   db: Kysely<DB>;
   engine: PostingEngine;
   clock: Clock;
+  postingRules: PostingRulesCache;
 }
 
 export async function closeShift(deps: ShiftCloseDeps, auth: AuthContext, shiftId: string, input: CloseShiftInput): Promise<PostOutcome> {
@@ -69,9 +72,10 @@ export async function closeShift(deps: ShiftCloseDeps, auth: AuthContext, shiftI
       if (Number(updated.numUpdatedRows) !== 1) throw conflict('shift_closed', 'The shift is already closed', 'shiftId');
 
       const closed: Selectable<ShiftsTable> = { ...shift, status: 'closed', closed_by: auth.user.id, closed_at: closedAt };
-      const report = summarizeTakings(await readTakings(trx, [closed], new Date(closedAt)));
+      const report = summarizeTakings(await readTakings(trx, [closed]));
       const methods = reconcileCount(report, countedCash, input.counted);
       const overShort = methods.reduce((s, m) => s + m.difference, 0);
+      const rules = await deps.postingRules.get(trx, companyId);
       const cashCount = { counts: input.cash, total: countedCash };
       const result = { shiftId: shift.id, shiftBusinessDate: shift.business_date, closedAt, report, cashCount, methods, overShort, note: input.note ?? null };
 
@@ -79,14 +83,14 @@ export async function closeShift(deps: ShiftCloseDeps, auth: AuthContext, shiftI
         total: overShort,
         memo: input.note ?? `Shift close ${ctx.number}`,
         lines: methods.map((m) => ({
-          accountCode: PAYMENT_ACCOUNTS[m.method as keyof typeof PAYMENT_ACCOUNTS] ?? ACCOUNTS.cash,
+          accountCode: rules.payment(m.method as PaymentMethod),
           qty: 0,
           unitPrice: 0,
           amount: m.difference,
           data: { method: m.method, expected: m.expected, counted: m.counted },
         })),
         moves: [],
-        journal: overShortJournal(ctx.number, methods),
+        journal: overShortJournal(ctx.number, methods, rules),
         auditData: { shiftId: shift.id, expectedCash: report.cash.expected, countedCash, overShort },
         result,
         afterDocument: async (t) => {
@@ -119,17 +123,17 @@ export async function closeShift(deps: ShiftCloseDeps, auth: AuthContext, shiftI
 }
 
 /** One entry with a pair of lines per method that differs; none when the count agrees. */
-function overShortJournal(number: string, methods: readonly MethodCount[]) {
+function overShortJournal(number: string, methods: readonly MethodCount[], rules: PostingRules) {
   const lines: JournalLineInput[] = [];
   for (const m of methods) {
     if (m.difference === 0) continue;
-    const account = PAYMENT_ACCOUNTS[m.method as keyof typeof PAYMENT_ACCOUNTS] ?? ACCOUNTS.cash;
+    const account = rules.payment(m.method as PaymentMethod);
     const amount = Math.abs(m.difference);
     const memo = `${m.method} ${m.difference > 0 ? 'over (长款)' : 'short (短款)'}`;
     if (m.difference > 0) {
-      lines.push({ account, debit: amount, credit: 0, memo }, { account: ACCOUNTS.lossPending, debit: 0, credit: amount, memo });
+      lines.push({ account, debit: amount, credit: 0, memo }, { account: rules.overShort('over'), debit: 0, credit: amount, memo });
     } else {
-      lines.push({ account: ACCOUNTS.lossPending, debit: amount, credit: 0, memo }, { account, debit: 0, credit: amount, memo });
+      lines.push({ account: rules.overShort('short'), debit: amount, credit: 0, memo }, { account, debit: 0, credit: amount, memo });
     }
   }
   return lines.length ? [{ memo: `Shift close ${number}: over/short`, lines }] : [];

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { ShiftListInput } from '../../../contracts/shifts';
 import type { DB } from '../../../db/schema';
 import type { AuthContext } from '../../auth/auth-context';
+import { orderBySort } from '../../lists/sort';
 
 export async function listShifts(db: Kysely<DB>, auth: AuthContext, q: ShiftListInput) {
   auth.requireStore('shifts.read', q.storeId, 'Store');
@@ -38,9 +39,14 @@ export async function listShifts(db: Kysely<DB>, auth: AuthContext, q: ShiftList
       'shift_closes.counted_cash',
       'shift_closes.over_short',
     ])
-    .orderBy('shifts.business_date', 'desc')
-    .orderBy('shifts.opened_at', 'desc')
-    .orderBy('shifts.id', 'desc')
+    .$call((qb) =>
+      orderBySort(qb, q.sort ?? '-businessDate', {
+        businessDate: ['shifts.business_date', 'shifts.opened_at'],
+        openedAt: 'shifts.opened_at',
+        closedAt: 'shifts.closed_at',
+        overShort: 'shift_closes.over_short',
+      }, 'shifts.id'),
+    )
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();

@@ -1,19 +1,24 @@
 // Reads what the takings of some shifts are made of (the X report of one shift, the day close of
 // all shifts of a store's business date): the `sales` rows grouped by kind (sale, return,
 // exchange, void: every checkout document writes one, signed), the tenders in `sale_payments`
-// grouped by method, the discounts of their lines, and the register's paid-in / paid-out
-// documents while each shift was open. The adding up is the core's `summarizeTakings`.
+// grouped by method, the discounts of their lines, and the paid-in / paid-out recorded in each
+// shift (shift_cash_movements). The adding up is the core's `summarizeTakings`.
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { KindTotals, MethodTotals, TakingsInput } from '../../../core/shifts/takings';
 import type { DB, ShiftsTable } from '../../../db/schema';
 
-export async function readTakings(db: Kysely<DB>, shifts: readonly Selectable<ShiftsTable>[], now: Date): Promise<TakingsInput> {
+/**
+ * `only`: just these till documents of the shifts (the late offline sales of a closed shift), with
+ * no float and no paid-in / paid-out.
+ */
+export async function readTakings(db: Kysely<DB>, shifts: readonly Selectable<ShiftsTable>[], only?: readonly string[]): Promise<TakingsInput> {
   const ids = shifts.map((s) => s.id);
-  if (!ids.length) return { openingFloat: 0, kinds: [], methods: [], paidIn: 0, paidOut: 0 };
+  if (!ids.length || (only && !only.length)) return { openingFloat: 0, kinds: [], methods: [], paidIn: 0, paidOut: 0 };
 
   const kindRows = await db
     .selectFrom('sales')
     .where('shift_id', 'in', ids)
+    .$if(only !== undefined, (q) => q.where('document_id', 'in', only!))
     .groupBy('kind')
     .select([
       'kind',
@@ -31,6 +36,7 @@ export async function readTakings(db: Kysely<DB>, shifts: readonly Selectable<Sh
     .selectFrom('document_lines')
     .innerJoin('sales', 'sales.document_id', 'document_lines.document_id')
     .where('sales.shift_id', 'in', ids)
+    .$if(only !== undefined, (q) => q.where('sales.document_id', 'in', only!))
     .where('document_lines.data_json', 'is not', null)
     .select(['sales.kind', 'document_lines.data_json'])
     .execute();
@@ -53,6 +59,7 @@ export async function readTakings(db: Kysely<DB>, shifts: readonly Selectable<Sh
   const methodRows = await db
     .selectFrom('sale_payments')
     .where('shift_id', 'in', ids)
+    .$if(only !== undefined, (q) => q.where('document_id', 'in', only!))
     .groupBy('method')
     .select([
       'method',
@@ -63,24 +70,19 @@ export async function readTakings(db: Kysely<DB>, shifts: readonly Selectable<Sh
     .execute();
   const methods: MethodTotals[] = methodRows.map((r) => ({ method: r.method, count: Number(r.count), received: Number(r.received), refunded: Number(r.refunded) }));
 
-  // Paid-in / paid-out documents name their register, not the shift: a register has one shift
-  // open at a time, so the shift's are those posted between its opening and its close.
+  // Paid-in / paid-out carry the shift that was open on the register when they were posted (0014).
   let paidIn = 0;
   let paidOut = 0;
-  for (const s of shifts) {
-    const rows = await db
-      .selectFrom('documents')
-      .where('register_id', '=', s.register_id)
-      .where('type', 'in', ['cash_in', 'cash_out'])
-      .where('posted_at', '>=', s.opened_at)
-      .where('posted_at', '<=', s.closed_at ?? now.toISOString())
-      .groupBy('type')
-      .select(['type', sql<string>`SUM(total)`.as('total')])
-      .execute();
-    for (const r of rows) {
-      if (r.type === 'cash_in') paidIn += Number(r.total);
-      else paidOut += Number(r.total);
-    }
+  if (only) return { openingFloat: 0, kinds, methods, paidIn, paidOut };
+  const moved = await db
+    .selectFrom('shift_cash_movements')
+    .where('shift_id', 'in', ids)
+    .groupBy('direction')
+    .select(['direction', sql<string>`SUM(amount)`.as('total')])
+    .execute();
+  for (const r of moved) {
+    if (r.direction === 'in') paidIn += Number(r.total);
+    else paidOut += Number(r.total);
   }
 
   return { openingFloat: shifts.reduce((sum, s) => sum + Number(s.opening_float), 0), kinds, methods, paidIn, paidOut };

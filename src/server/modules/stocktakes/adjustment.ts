@@ -4,14 +4,16 @@
 // - a surplus enters through planReceipt into the newest batch of the product that has stock in
 //   the store (latest created), or unbatched ('') when none has, valued at the current moving
 //   average (the last known unit cost when nothing is on hand).
-// Journal, one entry per direction: shortage Dr 1901 / Cr 1405, surplus Dr 1405 / Cr 1901;
-// 1901 (待处理财产损溢) holds the difference until it is approved to expense or income.
+// Journal, one entry per direction: shortage Dr loss account / Cr 1405, surplus Dr 1405 / Cr gain
+// account; by default both are 1901 (待处理财产损溢), which holds the difference until it is
+// approved to expense or income (posting rules kind stocktake_variance may book it straight there).
 import type { Kysely } from 'kysely';
 import { mulDivRound } from '../../../core/money/round';
 import type { DB } from '../../../db/schema';
 import { issueCost, planIssue, planReceipt } from '../../inventory/stock-moves';
 import type { DocumentLineInput, JournalEntryInput, StockMoveInput } from '../../posting/types';
 import { ACCOUNTS } from '../accounts/chart';
+import type { PostingRules } from '../posting-rules/rules';
 import type { VarianceLine } from './variances';
 
 export interface AdjustmentPlan {
@@ -26,7 +28,7 @@ export interface AdjustmentPlan {
 
 export const lineKey = (l: { productId: string; locationId: string }) => `${l.productId}\u0000${l.locationId}`;
 
-export async function planAdjustment(trx: Kysely<DB>, storeId: string, variances: VarianceLine[]): Promise<AdjustmentPlan> {
+export async function planAdjustment(trx: Kysely<DB>, storeId: string, variances: VarianceLine[], rules: PostingRules): Promise<AdjustmentPlan> {
   const lines: DocumentLineInput[] = [];
   const moves: StockMoveInput[] = [];
   const values = new Map<string, number>();
@@ -62,7 +64,7 @@ export async function planAdjustment(trx: Kysely<DB>, storeId: string, variances
     journal.push({
       memo: 'Stocktake shortage',
       lines: [
-        { account: ACCOUNTS.lossPending, debit: shortageValue, credit: 0 },
+        { account: rules.stocktake('loss'), debit: shortageValue, credit: 0 },
         { account: ACCOUNTS.inventory, debit: 0, credit: shortageValue },
       ],
     });
@@ -72,7 +74,7 @@ export async function planAdjustment(trx: Kysely<DB>, storeId: string, variances
       memo: 'Stocktake surplus',
       lines: [
         { account: ACCOUNTS.inventory, debit: surplusValue, credit: 0 },
-        { account: ACCOUNTS.lossPending, debit: 0, credit: surplusValue },
+        { account: rules.stocktake('gain'), debit: 0, credit: surplusValue },
       ],
     });
   }

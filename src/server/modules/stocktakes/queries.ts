@@ -1,8 +1,11 @@
 // Reading stocktakes: the header with its lines and counts (book figures hidden from counters of a
 // blind stocktake), the list, and the variance review.
 import { sql, type Kysely } from 'kysely';
+import type { SortValue } from '../../../contracts/common';
+import type { STOCKTAKE_SORTS } from '../../../contracts/stocktakes';
 import type { DB, StocktakesTable } from '../../../db/schema';
 import type { AuthContext } from '../../auth/auth-context';
+import { orderBySort } from '../../lists/sort';
 import { lineKey } from './adjustment';
 import { computeVariances, varianceValue } from './variances';
 
@@ -11,6 +14,7 @@ export type StocktakeRow = StocktakesTable;
 export interface StocktakeListQuery {
   storeId?: string;
   status?: string;
+  sort?: SortValue<(typeof STOCKTAKE_SORTS)[number]>;
   page: number;
   pageSize: number;
 }
@@ -96,8 +100,7 @@ export async function listStocktakes(db: Kysely<DB>, auth: AuthContext, q: Stock
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await query
     .selectAll()
-    .orderBy('started_at', 'desc')
-    .orderBy('id', 'desc')
+    .$call((qb) => orderBySort(qb, q.sort ?? '-startedAt', { startedAt: 'started_at', updatedAt: 'updated_at', status: 'status' }, 'id'))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();

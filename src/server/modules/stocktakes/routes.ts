@@ -1,11 +1,12 @@
 import { IdParams } from '../../../contracts/common';
 import { ApproveStocktakeBody, CancelStocktakeBody, CountBody, StartStocktakeBody, StocktakeListQuery } from '../../../contracts/stocktakes';
 import { authOf, type ZodApp } from '../../http/zod-app';
+import { listHandlers } from '../../lists/list-exports';
 import type { Services } from '../../services';
 
 export function stocktakesRoutes(app: ZodApp, s: Services) {
   const tags = ['stocktakes'];
-  app.get('/stocktakes', { config: { access: 'stocktake.count' }, schema: { tags, querystring: StocktakeListQuery } }, (req) => s.stocktakes.list(authOf(req), req.query));
+  app.get('/stocktakes', { config: { access: 'stocktake.count' }, schema: { tags, querystring: StocktakeListQuery } }, listHandlers(s).stocktakes);
   app.get('/stocktakes/:id', { config: { access: 'stocktake.count' }, schema: { tags, params: IdParams } }, (req) => s.stocktakes.get(authOf(req), req.params.id));
   app.get('/stocktakes/:id/variances', { config: { access: 'stocktake.approve' }, schema: { tags, params: IdParams } }, (req) =>
     s.stocktakes.variances(authOf(req), req.params.id),

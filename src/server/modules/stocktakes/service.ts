@@ -15,6 +15,7 @@ import type { PostingEngine } from '../../posting/engine';
 import { payloadHash } from '../../posting/payload-hash';
 import type { PostOutcome } from '../../posting/types';
 import { categoryWithDescendants } from '../inventory/lookups';
+import type { PostingRulesCache } from '../posting-rules/cache';
 import { lineKey, planAdjustment } from './adjustment';
 import { resolveCountEntries, type CountEntryInput } from './count-entries';
 import { getStocktake, listStocktakes, stocktakeVariances, type StocktakeListQuery, type StocktakeRow } from './queries';
@@ -36,6 +37,7 @@ export class StocktakesService {
     private readonly db: Kysely<DB>,
     private readonly engine: PostingEngine,
     private readonly clock: Clock,
+    private readonly postingRules: PostingRulesCache,
   ) {}
 
   async start(auth: AuthContext, input: StartInput) {
@@ -191,7 +193,7 @@ export class StocktakesService {
           .executeTakeFirst();
         if (Number(r.numUpdatedRows) !== 1) throw notCounting(await currentStatus(trx, id));
         const variances = await computeVariances(trx, st);
-        const plan = await planAdjustment(trx, st.store_id, variances);
+        const plan = await planAdjustment(trx, st.store_id, variances, await this.postingRules.get(trx, auth.user.companyId));
         // Freeze what was approved: the review of an approved stocktake never changes afterwards.
         for (const v of variances) {
           await trx

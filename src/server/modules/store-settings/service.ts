@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_SCALE_FLAGS } from '../../../core/barcode/scale';
 import type { CheckoutSettings } from '../../../contracts/store-settings';
+import type { SqlStatement } from '../../../db/dialect';
 import type { DB } from '../../../db/schema';
 import { appendAudit, chains } from '../../audit/chain';
 import type { AuthContext } from '../../auth/auth-context';
@@ -20,6 +21,8 @@ export const DEFAULT_CHECKOUT_SETTINGS: CheckoutSettings = {
   // Empty: the receipt prints the store's own `receipt_header`, and no footer.
   receiptHeader: '',
   receiptFooter: '',
+  // A chain's customer expects to bring goods back to any of its shops (docs/checkout.md).
+  otherStoreReturns: 'accept',
 };
 
 const KEYS = Object.keys(DEFAULT_CHECKOUT_SETTINGS) as (keyof CheckoutSettings)[];
@@ -29,7 +32,21 @@ const scopeOf = (storeId: string) => `store:${storeId}`;
 /** The store's checkout settings, defaults filled in. Callers have checked the store. */
 export async function readCheckoutSettings(db: Kysely<DB>, storeId: string): Promise<CheckoutSettings> {
   const rows = await db.selectFrom('settings').select(['key', 'value_json']).where('scope', '=', scopeOf(storeId)).where('key', 'in', KEYS).execute();
-  const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value_json) as unknown]));
+  return checkoutSettingsFrom(rows);
+}
+
+/** `readCheckoutSettings` for the store of a register, as a statement checkout batches with its other reads. */
+export function registerCheckoutSettingsStatement(registerId: string): SqlStatement {
+  return {
+    text: `SELECT key, value_json FROM settings WHERE scope = 'store:' || (SELECT store_id FROM registers WHERE id = ?) AND key IN (${KEYS.map(() => '?').join(', ')})`,
+    params: [registerId, ...KEYS],
+    returns: true,
+  };
+}
+
+/** The settings from their stored rows, defaults filled in. */
+export function checkoutSettingsFrom(rows: readonly { key: unknown; value_json: unknown }[]): CheckoutSettings {
+  const stored = Object.fromEntries(rows.map((r) => [String(r.key), JSON.parse(String(r.value_json)) as unknown]));
   return { ...DEFAULT_CHECKOUT_SETTINGS, ...stored } as CheckoutSettings;
 }
 

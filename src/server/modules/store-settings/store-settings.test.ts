@@ -22,6 +22,7 @@ describe.each(testDialects)('store checkout settings on %s', (dialect) => {
       maxDiscountBp: 1000,
       receiptHeader: '',
       receiptFooter: '',
+      otherStoreReturns: 'accept',
     });
   });
 
@@ -36,7 +37,7 @@ describe.each(testDialects)('store checkout settings on %s', (dialect) => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ roundingMode: 'drop_jiao', oversell: 'block', maxDiscountBp: 1000 });
     const scale = await t.call(owner, 'PUT', url(t.ids.s01), { scaleBarcode: { flags: ['2'], kind13: 'weight' }, maxDiscountBp: 500 });
-    expect(scale.json()).toEqual({ roundingMode: 'drop_jiao', oversell: 'block', scaleBarcode: { flags: ['2'], kind13: 'weight' }, maxDiscountBp: 500, receiptHeader: '', receiptFooter: '' });
+    expect(scale.json()).toEqual({ roundingMode: 'drop_jiao', oversell: 'block', scaleBarcode: { flags: ['2'], kind13: 'weight' }, maxDiscountBp: 500, receiptHeader: '', receiptFooter: '', otherStoreReturns: 'accept' });
     expect((await t.call(owner, 'GET', url(t.ids.s01))).json()).toEqual(scale.json());
     // Another store keeps its own.
     expect((await t.call(owner, 'GET', url(t.ids.s02))).json().roundingMode).toBe('none');

@@ -51,4 +51,23 @@ describe.each(testDialects)('stores, warehouses and registers API on %s', (diale
     const listed = await t.call(manager, 'GET', `/api/v1/registers?storeId=${t.ids.s01}`);
     expect(listed.json().items.find((r: { code: string }) => r.code === 'R03').paired).toBe(true);
   });
+
+  it('unpairs a register: its device token and till sessions stop working', async () => {
+    const manager = await t.login('manager');
+    const device = (await t.call(manager, 'POST', `/api/v1/registers/${t.ids.r02}/pair`)).json().deviceToken as string;
+    const till = await t.call(null, 'POST', '/api/v1/auth/pin', { username: 'cashier', pin: '1234' }, { 'x-device-token': device });
+    expect(till.statusCode, till.body).toBe(200);
+    expect((await t.call(manager, 'POST', `/api/v1/registers/${t.ids.s02r01}/unpair`)).statusCode).toBe(404);
+    const res = await t.call(manager, 'POST', `/api/v1/registers/${t.ids.r02}/unpair`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ registerId: t.ids.r02, paired: false });
+    expect((await t.call(till.json().token, 'GET', '/api/v1/me')).statusCode).toBe(401);
+    const again = await t.call(null, 'POST', '/api/v1/auth/pin', { username: 'cashier', pin: '1234' }, { 'x-device-token': device });
+    expect(again.json().code).toBe('device_not_paired');
+    const listed = await t.call(manager, 'GET', `/api/v1/registers?storeId=${t.ids.s01}`);
+    expect(listed.json().items.find((r: { id: string }) => r.id === t.ids.r02).paired).toBe(false);
+    const audit = await t.call(await t.login('owner'), 'GET', '/api/v1/audit?action=register.unpaired');
+    expect(audit.json().items[0]).toMatchObject({ subjectId: t.ids.r02 });
+    expect((await t.call(await t.login('cashier'), 'POST', `/api/v1/registers/${t.ids.r02}/unpair`)).statusCode).toBe(403);
+  });
 });

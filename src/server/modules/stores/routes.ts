@@ -1,10 +1,11 @@
 import { IdParams } from '../../../contracts/common';
-import { CreateLocationBody, CreateRegisterBody, CreateStoreBody, LocationListQuery, RegisterListQuery, UpdateStoreBody } from '../../../contracts/stores';
+import { CreateLocationBody, CreateRegisterBody, CreateStoreBody, LocationListQuery, RegisterListQuery, StoreListQuery, UpdateStoreBody } from '../../../contracts/stores';
 import { authOf, type ZodApp } from '../../http/zod-app';
+import { listHandlers } from '../../lists/list-exports';
 import type { Services } from '../../services';
 
 export function storesRoutes(app: ZodApp, s: Services) {
-  app.get('/stores', { config: { access: 'stores.read' }, schema: { tags: ['stores'] } }, (req) => s.stores.list(authOf(req)));
+  app.get('/stores', { config: { access: 'stores.read' }, schema: { tags: ['stores'], querystring: StoreListQuery } }, listHandlers(s).stores);
   app.get('/stores/:id', { config: { access: 'stores.read' }, schema: { tags: ['stores'], params: IdParams } }, (req) =>
     s.stores.get(authOf(req), req.params.id),
   );
@@ -32,5 +33,10 @@ export function storesRoutes(app: ZodApp, s: Services) {
     '/registers/:id/pair',
     { config: { access: 'registers.manage' }, schema: { tags: ['stores'], params: IdParams, description: 'Issue the device token a till uses (shown once)' } },
     (req) => s.stores.pairRegister(authOf(req), req.params.id),
+  );
+  app.post(
+    '/registers/:id/unpair',
+    { config: { access: 'registers.manage' }, schema: { tags: ['stores'], params: IdParams, description: 'Revoke the device token and end the till sessions of this register' } },
+    (req) => s.stores.unpairRegister(authOf(req), req.params.id),
   );
 }

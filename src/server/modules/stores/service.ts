@@ -1,6 +1,8 @@
 // Stores (with their default stock location) and registers (收银台), and pairing a register with a
 // till device. Settings changes are audited in the company chain.
 import type { Kysely } from 'kysely';
+import type { SortValue } from '../../../contracts/common';
+import type { STORE_SORTS } from '../../../contracts/stores';
 import { uuidv7 } from '../../../core/id/uuidv7';
 import { isValidTimeZone } from '../../../core/time/business-date';
 import type { DB } from '../../../db/schema';
@@ -10,6 +12,8 @@ import type { AuthContext } from '../../auth/auth-context';
 import { newToken } from '../../auth/tokens';
 import { badRequest, conflict, notFound } from '../../http/problem';
 import type { Clock } from '../../clock';
+import { orderBySort } from '../../lists/sort';
+import type { SessionStore } from '../../auth/sessions';
 
 export interface StoreView {
   id: string;
@@ -42,17 +46,23 @@ export class StoresService {
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly onChange: () => void,
+    private readonly sessions: SessionStore,
   ) {}
 
-  async list(auth: AuthContext): Promise<{ items: StoreView[]; total: number }> {
-    let q = this.db.selectFrom('stores').selectAll().where('company_id', '=', auth.user.companyId);
+  async list(auth: AuthContext, q: { sort?: SortValue<(typeof STORE_SORTS)[number]>; page?: number; pageSize?: number } = {}): Promise<{ items: StoreView[]; total: number }> {
+    let query = this.db.selectFrom('stores').selectAll().where('company_id', '=', auth.user.companyId);
     const scope = auth.storesWith('stores.read');
     if (scope !== 'all') {
       if (!scope.length) return { items: [], total: 0 };
-      q = q.where('id', 'in', scope);
+      query = query.where('id', 'in', scope);
     }
-    const rows = await q.orderBy('code').execute();
-    return { items: rows.map(toStoreView), total: rows.length };
+    const pageSize = q.pageSize ?? 500;
+    const { total } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    const rows = await orderBySort(query, q.sort ?? 'code', { code: 'code', name: 'name', createdAt: 'created_at' }, 'id')
+      .limit(pageSize)
+      .offset(((q.page ?? 1) - 1) * pageSize)
+      .execute();
+    return { items: rows.map(toStoreView), total: Number(total) };
   }
 
   async get(auth: AuthContext, id: string): Promise<StoreView> {
@@ -231,7 +241,38 @@ export class StoresService {
         at: now,
       });
     });
+    // Resolved sessions are cached for a few seconds; the old device's must end now.
+    this.sessions.forgetCached();
     return { deviceToken: token, registerId: id, storeId: reg.store_id };
+  }
+
+  /** A lost or replaced till: its device token stops working and its open till sessions end. */
+  async unpairRegister(auth: AuthContext, id: string): Promise<{ registerId: string; paired: false }> {
+    const reg = await this.db
+      .selectFrom('registers')
+      .innerJoin('stores', 'stores.id', 'registers.store_id')
+      .select(['registers.id', 'registers.store_id'])
+      .where('registers.id', '=', id)
+      .where('stores.company_id', '=', auth.user.companyId)
+      .executeTakeFirst();
+    if (!reg || !auth.can('registers.manage', reg.store_id)) throw notFound('Register');
+    const now = this.clock().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('registers').set({ device_token_hash: null, paired_at: null }).where('id', '=', id).execute();
+      await trx.deleteFrom('sessions').where('register_id', '=', id).execute();
+      await appendAudit(trx, {
+        chainId: chains.register(id),
+        companyId: auth.user.companyId,
+        actorId: auth.user.id,
+        action: 'register.unpaired',
+        subjectType: 'register',
+        subjectId: id,
+        storeId: reg.store_id,
+        at: now,
+      });
+    });
+    this.sessions.forgetCached();
+    return { registerId: id, paired: false };
   }
 }
 

@@ -1,13 +1,17 @@
 // Reading transfers: the list both stores share, and one transfer with its lines and documents.
 import type { Kysely } from 'kysely';
+import type { SortValue } from '../../../contracts/common';
+import type { TRANSFER_SORTS } from '../../../contracts/transfers';
 import type { DB } from '../../../db/schema';
 import type { AuthContext } from '../../auth/auth-context';
+import { orderBySort } from '../../lists/sort';
 import { sumOf } from '../inventory/lookups';
 import { OPEN_STATUSES } from './transfer-rows';
 
 export interface TransferListQuery {
   storeId?: string;
   status?: string;
+  sort?: SortValue<(typeof TRANSFER_SORTS)[number]>;
   page: number;
   pageSize: number;
 }
@@ -49,8 +53,7 @@ export async function listTransfers(db: Kysely<DB>, auth: AuthContext, q: Transf
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await query
     .select(HEADER_COLUMNS)
-    .orderBy('transfers.created_at', 'desc')
-    .orderBy('transfers.id', 'desc')
+    .$call((qb) => orderBySort(qb, q.sort ?? '-createdAt', { createdAt: 'transfers.created_at', updatedAt: 'transfers.updated_at', status: 'transfers.status' }, 'transfers.id'))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();

@@ -1,12 +1,13 @@
 import { IdParams } from '../../../contracts/common';
 import { CloseTransferBody, ReceiveTransferBody, ShipTransferBody, TransferListQuery } from '../../../contracts/transfers';
 import { authOf, type ZodApp } from '../../http/zod-app';
+import { listHandlers } from '../../lists/list-exports';
 import type { Services } from '../../services';
 
 // Documents: the first posting answers 201; a replay of the same client id answers 200 with the same body.
 export function transfersRoutes(app: ZodApp, s: Services) {
   const tags = ['transfers'];
-  app.get('/transfers', { config: { access: 'stock.read' }, schema: { tags, querystring: TransferListQuery } }, (req) => s.transfers.list(authOf(req), req.query));
+  app.get('/transfers', { config: { access: 'stock.read' }, schema: { tags, querystring: TransferListQuery } }, listHandlers(s).transfers);
   app.get('/transfers/:id', { config: { access: 'stock.read' }, schema: { tags, params: IdParams } }, (req) => s.transfers.get(authOf(req), req.params.id));
   app.post('/transfers', { config: { access: 'stock.transfer' }, schema: { tags, body: ShipTransferBody } }, async (req, reply) => {
     const outcome = await s.transfers.ship(authOf(req), req.body);

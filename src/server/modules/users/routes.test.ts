@@ -68,6 +68,24 @@ describe.each(testDialects)('users API on %s', (dialect) => {
     expect((await t.call(owner, 'PATCH', `/api/v1/users/${self}`, { disabled: true })).json().code).toBe('cannot_disable_self');
   });
 
+  it('lists the users who can work in one store: its staff and company-wide roles', async () => {
+    const names = async (storeId: string) =>
+      ((await t.call(owner, 'GET', `/api/v1/users?storeId=${storeId}&pageSize=500`)).json().items as { username: string }[]).map((u) => u.username);
+    const s01 = await names(t.ids.s01);
+    const s02 = await names(t.ids.s02);
+    for (const companyWide of ['owner', 'finance', 'auditor']) {
+      expect(s01).toContain(companyWide);
+      expect(s02).toContain(companyWide);
+    }
+    expect(s01).toEqual(expect.arrayContaining(['manager', 'cashier', 'clerk']));
+    expect(s01).not.toContain('xiaowang');
+    expect(s02).toContain('xiaowang');
+    expect(s02).not.toEqual(expect.arrayContaining(['manager']));
+    const bad = await t.call(owner, 'GET', '/api/v1/users?storeId=nope');
+    expect(bad.statusCode).toBe(404);
+    expect(bad.json().errors[0].field).toBe('storeId');
+  });
+
   it("answers 404 for another company's or an unknown user", async () => {
     expect((await t.call(owner, 'GET', '/api/v1/users/0190aaaa-0000-7000-8000-000000000000')).statusCode).toBe(404);
   });

@@ -1,11 +1,12 @@
 import { IdParams } from '../../../contracts/common';
 import { CreateUserBody, PasswordBody, PinBody, RolesBody, UpdateUserBody, UserListQuery } from '../../../contracts/users';
 import { authOf, type ZodApp } from '../../http/zod-app';
+import { listHandlers } from '../../lists/list-exports';
 import type { Services } from '../../services';
 
 export function usersRoutes(app: ZodApp, s: Services) {
   const opts = { config: { access: 'users.manage' as const } };
-  app.get('/users', { ...opts, schema: { tags: ['users'], querystring: UserListQuery } }, (req) => s.users.list(authOf(req), req.query));
+  app.get('/users', { ...opts, schema: { tags: ['users'], querystring: UserListQuery } }, listHandlers(s).users);
   app.get('/users/:id', { ...opts, schema: { tags: ['users'], params: IdParams } }, (req) => s.users.get(authOf(req), req.params.id));
   app.post('/users', { ...opts, schema: { tags: ['users'], body: CreateUserBody } }, async (req, reply) =>
     reply.code(201).send(await s.users.create(authOf(req), req.body)),

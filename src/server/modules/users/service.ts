@@ -1,6 +1,8 @@
 // Users, their passwords and PINs, and their roles per store. Every change is audited in the
 // company chain together with the change itself.
 import { sql, type Kysely } from 'kysely';
+import type { SortValue } from '../../../contracts/common';
+import type { USER_SORTS } from '../../../contracts/users';
 import { uuidv7 } from '../../../core/id/uuidv7';
 import type { DB } from '../../../db/schema';
 import { isUniqueViolation } from '../../../db/dialect';
@@ -10,6 +12,7 @@ import { checkPasswordPolicy, hashSecret, PASSWORD_MESSAGES } from '../../auth/p
 import type { SessionStore } from '../../auth/sessions';
 import { badRequest, conflict, notFound } from '../../http/problem';
 import type { Clock } from '../../clock';
+import { orderBySort } from '../../lists/sort';
 
 export interface UserView {
   id: string;
@@ -38,8 +41,17 @@ export class UsersService {
     private readonly clock: Clock,
   ) {}
 
-  async list(auth: AuthContext, q: { q?: string; page: number; pageSize: number }) {
+  async list(auth: AuthContext, q: { q?: string; storeId?: string; sort?: SortValue<(typeof USER_SORTS)[number]>; page: number; pageSize: number }) {
     let query = this.db.selectFrom('users').where('company_id', '=', auth.user.companyId);
+    if (q.storeId) {
+      // Who can work in the store: its own staff and those whose role covers every store.
+      const storeId = q.storeId;
+      const store = await this.db.selectFrom('stores').select('id').where('company_id', '=', auth.user.companyId).where('id', '=', storeId).executeTakeFirst();
+      if (!store) throw notFound('Store', 'storeId');
+      query = query.where('id', 'in', (eb) =>
+        eb.selectFrom('user_roles').select('user_id').where('store_id', 'in', [storeId, '*']),
+      );
+    }
     if (q.q) {
       const like = `%${q.q.toLowerCase()}%`;
       query = query.where((eb) => eb.or([eb(sql`lower(username)`, 'like', like), eb(sql`lower(display_name)`, 'like', like)]));
@@ -47,7 +59,7 @@ export class UsersService {
     const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
     const rows = await query
       .selectAll()
-      .orderBy('username')
+      .$call((qb) => orderBySort(qb, q.sort ?? 'username', { username: 'username', displayName: 'display_name', createdAt: 'created_at' }, 'id'))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
       .execute();

@@ -296,7 +296,7 @@ const en: OfficeMessages = {
     category_cycle: 'A category cannot go under itself or its subcategories',
     category_code_taken: 'This category code is taken',
     pack_size_mismatch: "The pack size does not match the product's unit conversion",
-    approval_self: 'Someone other than its creator must approve the price change',
+    approval_self: 'Someone other than its creator must approve it',
     insufficient_stock: 'Not enough stock',
     batch_required: 'This product tracks batches: enter the lot number',
     batch_dates_differ: 'This lot was received before with other dates',

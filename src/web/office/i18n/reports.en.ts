@@ -33,4 +33,12 @@ export const reportsEn: Strings<typeof reportsZhCN> = {
     exportCsv: 'Export CSV',
     balanceHint: 'Balances are debit positive, credit negative',
   },
+  reportExports: {
+    button: 'Export reports',
+    trialBalance: 'Trial balance',
+    profitAndLoss: 'Profit and loss',
+    balanceSheet: 'Balance sheet (at the end date)',
+    vatSummary: 'Output VAT summary',
+    salesSummary: 'Sales summary',
+  },
 };

@@ -29,4 +29,12 @@ export const reportsZhCN = {
     exportCsv: '导出 CSV',
     balanceHint: '余额以借方为正，贷方为负',
   },
+  reportExports: {
+    button: '导出报表',
+    trialBalance: '试算平衡表',
+    profitAndLoss: '利润表',
+    balanceSheet: '资产负债表（截至期末）',
+    vatSummary: '增值税销项汇总',
+    salesSummary: '销售汇总',
+  },
 };

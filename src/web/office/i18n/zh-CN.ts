@@ -296,7 +296,7 @@ const zhCN = {
     category_cycle: '不能移到自己或下级分类之下',
     category_code_taken: '该分类编码已被使用',
     pack_size_mismatch: '包装数量与商品单位换算不一致',
-    approval_self: '调价单需要由制单人以外的人审核',
+    approval_self: '制单人不能审核自己的单据，请由其他人审核',
     insufficient_stock: '库存不足',
     batch_required: '该商品按批次管理，请填写批号',
     batch_dates_differ: '同一批号的生产/到期日期与之前不一致',

@@ -3,6 +3,8 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  BlockOutlined,
   CarryOutOutlined,
   ContactsOutlined,
   DatabaseOutlined,
@@ -21,6 +23,8 @@ import {
   ShoppingCartOutlined,
   FieldTimeOutlined,
   SettingOutlined,
+  SolutionOutlined,
+  ReconciliationOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Segmented, Select, Tooltip, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
@@ -30,6 +34,11 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { currentLanguage, setLanguage, type Language } from '../i18n';
 import { asSalesT } from '../i18n/sales';
 import { asReportsT } from '../i18n/reports';
+import { asAnalyticsT } from '../i18n/analytics';
+import { asJournalT } from '../i18n/journal';
+import { asPostingRulesT } from '../i18n/posting-rules';
+import { asReconciliationT } from '../i18n/reconciliation';
+import { asVariantsT } from '../i18n/variants';
 import { useMe, useSession } from '../session/session';
 import { PageLoading } from '../components/PageLoading';
 import { SIDER_BG } from '../theme';
@@ -52,6 +61,7 @@ export function navItems(t: ReturnType<typeof useTranslation>['t']): { group?: s
       items: [
         { path: '/products', label: t('nav.products'), icon: <AppstoreOutlined />, anyOf: ['products.read'] },
         { path: '/categories', label: t('nav.categories'), icon: <ApartmentOutlined />, anyOf: ['products.read'] },
+        { path: '/variant-templates', label: asVariantsT(t)('variantsNav.templates'), icon: <BlockOutlined />, anyOf: ['products.read'] },
         { path: '/price-changes', label: t('nav.priceChanges'), icon: <TagsOutlined />, anyOf: ['catalog.manage'] },
         { path: '/suppliers', label: t('nav.suppliers'), icon: <ContactsOutlined />, anyOf: ['stock.read'] },
         { path: '/import', label: t('nav.import'), icon: <ImportOutlined />, anyOf: ['import.run'] },
@@ -76,7 +86,13 @@ export function navItems(t: ReturnType<typeof useTranslation>['t']): { group?: s
     },
     {
       group: asReportsT(t)('reportsNav.group'),
-      items: [{ path: '/reports', label: asReportsT(t)('reportsNav.reports'), icon: <AccountBookOutlined />, anyOf: ['reports.read'] }],
+      items: [
+        { path: '/reports', label: asReportsT(t)('reportsNav.reports'), icon: <AccountBookOutlined />, anyOf: ['reports.read'] },
+        { path: '/analytics', label: asAnalyticsT(t)('analyticsNav.sales'), icon: <BarChartOutlined />, anyOf: ['reports.read'] },
+        { path: '/journal', label: asJournalT(t)('journalNav.entries'), icon: <SolutionOutlined />, anyOf: ['journal.read'] },
+        { path: '/reconciliation', label: asReconciliationT(t)('reconciliationNav.page'), icon: <ReconciliationOutlined />, anyOf: ['journal.read'] },
+        { path: '/posting-rules', label: asPostingRulesT(t)('postingRulesNav.rules'), icon: <AccountBookOutlined />, anyOf: ['accounts.read'] },
+      ],
     },
     {
       group: t('nav.groupRecords'),

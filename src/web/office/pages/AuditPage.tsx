@@ -1,12 +1,13 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Descriptions, Flex, Form, Input, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, DatePicker, Descriptions, Flex, Form, Input, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import type { AUDIT_SORTS } from '../../../contracts/audit';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, apiUrl, type Query } from '../../shared/api';
+import { api, type Query } from '../../shared/api';
 import { formatDateTime, shortId } from '../../shared/format';
 import type { AuditEvent, Page } from '../../shared/types';
+import { ExportButton } from '../components/ExportButton';
 import { LoadError } from '../components/feedback';
 import { usePaging } from '../components/usePaging';
 import { FilterButtons } from '../components/FilterButtons';
@@ -91,13 +92,10 @@ export default function AuditPage() {
   const { storeName } = useSession();
   const [form] = Form.useForm<FilterForm>();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const { paging, pagination, onChange, first } = usePaging();
+  const { paging, pagination, onChange, first, sort, sortable } = usePaging<(typeof AUDIT_SORTS)[number]>(20, '-at');
 
-  const filterQuery: Query = { chain: filters.chain, action: filters.action, from: filters.from, to: filters.to };
-  const events = useRemote(
-    (signal) => api.get<Page<AuditEvent>>('/audit', { signal, query: { ...filterQuery, page: paging.page, pageSize: paging.pageSize } }),
-    [filters, paging.page, paging.pageSize],
-  );
+  const query: Query = { chain: filters.chain, action: filters.action, from: filters.from, to: filters.to, sort, page: paging.page, pageSize: paging.pageSize };
+  const events = useRemote((signal) => api.get<Page<AuditEvent>>('/audit', { signal, query }), [filters, sort, paging.page, paging.pageSize]);
 
   const apply = (values: FilterForm) => {
     setFilters(toFilters(values));
@@ -130,11 +128,13 @@ export default function AuditPage() {
       title: t('audit.at'),
       dataIndex: 'at',
       width: 170,
+      ...sortable('at'),
       render: (at: string) => formatDateTime(at),
     },
     {
       title: t('audit.action'),
       dataIndex: 'action',
+      ...sortable('action'),
       render: (action: string) => {
         const label = auditActionLabel(t, action);
         return (
@@ -178,7 +178,7 @@ export default function AuditPage() {
       dataIndex: 'storeId',
       render: (storeId: string | null) => storeName(storeId) ?? (storeId ? shortId(storeId) : <Typography.Text type="secondary">—</Typography.Text>),
     },
-    { title: `${t('audit.chain')} · ${t('audit.seq')}`, dataIndex: 'chainId', render: (chainId: string, event) => chainLabel(chainId, event.seq) },
+    { title: `${t('audit.chain')} · ${t('audit.seq')}`, dataIndex: 'chainId', ...sortable('chain'), render: (chainId: string, event) => chainLabel(chainId, event.seq) },
   ];
 
   return (
@@ -186,11 +186,7 @@ export default function AuditPage() {
       <PageHeader
         title={t('audit.title')}
         subtitle={t('audit.subtitle')}
-        extra={
-          <Button icon={<DownloadOutlined />} href={apiUrl('/audit/export', filterQuery)} data-testid="audit-export">
-            {t('audit.exportCsv')}
-          </Button>
-        }
+        extra={<ExportButton path="/audit" query={query} testId="audit-export" />}
       />
       <Card styles={{ body: { paddingTop: 16 } }}>
         <Form<FilterForm> form={form} layout="inline" name="auditFilters" onFinish={apply} style={{ rowGap: 12, marginBottom: 16 }}>

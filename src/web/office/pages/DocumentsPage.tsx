@@ -1,13 +1,16 @@
 import { Card, Descriptions, Drawer, Empty, Flex, Select, Skeleton, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import type { DOCUMENT_SORT_FIELDS } from '../../../contracts/documents';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api';
 import { formatDate, formatDateTime, formatMoney, formatQuantity, shortId } from '../../shared/format';
 import type { DocumentDetail, DocumentLine, DocumentSummary, JournalEntry, JournalLine, Page, StockMove } from '../../shared/types';
 import { LoadError } from '../components/feedback';
+import { ExportButton } from '../components/ExportButton';
 import { documentTypeLabel } from '../components/labels';
 import { PageHeader } from '../components/PageHeader';
+import { usePaging } from '../components/usePaging';
 import { useRemote } from '../components/useRemote';
 import { useMe, useSession } from '../session/session';
 import zhCN from '../i18n/zh-CN';
@@ -214,31 +217,26 @@ export default function DocumentsPage() {
   const { t } = useTranslation();
   const me = useMe();
   const { storeName, currentStore } = useSession();
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, pagination, onChange, first, sort, sortable } = usePaging<(typeof DOCUMENT_SORT_FIELDS)[number]>(20, '-postedAt');
   // Start with the store chosen in the header, and follow it when it changes there.
   const [storeId, setStoreId] = useState<string>(currentStore?.id ?? ALL);
   useEffect(() => {
     if (currentStore) {
       setStoreId(currentStore.id);
-      setPaging((current) => ({ ...current, page: 1 }));
+      first();
     }
   }, [currentStore?.id]);
   const [type, setType] = useState<string>(ALL);
   const [openId, setOpenId] = useState<string | null>(null);
 
-  const documents = useRemote(
-    (signal) =>
-      api.get<Page<DocumentSummary>>('/documents', {
-        signal,
-        query: { storeId, type, page: paging.page, pageSize: paging.pageSize },
-      }),
-    [storeId, type, paging.page, paging.pageSize],
-  );
+  const query = { storeId, type, sort, page: paging.page, pageSize: paging.pageSize };
+  const documents = useRemote((signal) => api.get<Page<DocumentSummary>>('/documents', { signal, query }), [storeId, type, sort, paging.page, paging.pageSize]);
 
   const columns: TableColumnsType<DocumentSummary> = [
     {
       title: t('documents.number'),
       dataIndex: 'number',
+      ...sortable('number'),
       render: (number: string) => <Typography.Link>{number}</Typography.Link>,
     },
     {
@@ -248,12 +246,13 @@ export default function DocumentsPage() {
       render: (value: string) => <Tag color="blue">{documentTypeLabel(t, value)}</Tag>,
     },
     { title: t('documents.store'), dataIndex: 'storeId', render: (id: string) => storeName(id) ?? shortId(id) },
-    { title: t('documents.businessDate'), dataIndex: 'businessDate', width: 130, render: (value: string) => formatDate(value) },
+    { title: t('documents.businessDate'), dataIndex: 'businessDate', width: 130, ...sortable('businessDate'), render: (value: string) => formatDate(value) },
     { title: t('documents.postedBy'), dataIndex: 'postedByName' },
     {
       title: t('documents.postedAt'),
       dataIndex: 'postedAt',
       width: 180,
+      ...sortable('postedAt'),
       render: (value: string) => <Typography.Text type="secondary">{formatDateTime(value)}</Typography.Text>,
     },
     {
@@ -261,15 +260,16 @@ export default function DocumentsPage() {
       dataIndex: 'total',
       align: 'right',
       width: 140,
+      ...sortable('total'),
       render: (fen: number) => <Typography.Text strong>{formatMoney(fen)}</Typography.Text>,
     },
   ];
 
-  const resetPage = () => setPaging((current) => ({ ...current, page: 1 }));
+  const resetPage = first;
 
   return (
     <>
-      <PageHeader title={t('documents.title')} subtitle={t('documents.subtitle')} />
+      <PageHeader title={t('documents.title')} subtitle={t('documents.subtitle')} extra={<ExportButton path="/documents" query={query} testId="documents-export" />} />
       <Card styles={{ body: { paddingTop: 16 } }}>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Select
@@ -308,14 +308,8 @@ export default function DocumentsPage() {
           dataSource={documents.data?.items ?? []}
           loading={documents.loading}
           onRow={(doc) => ({ onClick: () => setOpenId(doc.id), style: { cursor: 'pointer' } })}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: documents.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-          }}
-          onChange={(pagination) => setPaging({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? paging.pageSize })}
+          pagination={pagination(documents.data?.total)}
+          onChange={onChange}
         />
       </Card>
       <DocumentDrawer documentId={openId} onClose={() => setOpenId(null)} />

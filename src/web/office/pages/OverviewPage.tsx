@@ -1,6 +1,6 @@
 import { CheckCircleFilled, CloseCircleFilled, ReloadOutlined } from '@ant-design/icons';
 import { Avatar, Button, Card, Col, Descriptions, Empty, Flex, List, Row, Skeleton, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
@@ -10,6 +10,13 @@ import { roleAssignmentLabel } from '../components/labels';
 import { PageHeader } from '../components/PageHeader';
 import { useRemote } from '../components/useRemote';
 import { useMe, useSession } from '../session/session';
+import { useDashboardT } from '../i18n/dashboard';
+
+// ECharts is a large chunk: only users who see the dashboard download it.
+const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+
+/** Who sees the dashboard: the permission GET /dashboard asks for. */
+const DASHBOARD_ACCESS = 'reports.read';
 
 /** The invariants `cangshou verify` checks, in the order the architecture lists them. */
 const INVARIANTS = ['STOCK', 'GL', 'ONCE', 'SEQ', 'CHAIN', 'LINK'] as const;
@@ -206,29 +213,52 @@ function VerifyCard() {
   );
 }
 
+/** Server, signed-in user, stores and the invariant checks: what every office user may see. */
+function SystemCards() {
+  const { can } = useSession();
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={8}>
+        <HealthCard />
+      </Col>
+      <Col xs={24} lg={8}>
+        <MeCard />
+      </Col>
+      <Col xs={24} lg={8}>
+        <StoresCard />
+      </Col>
+      {can('audit.read') ? (
+        <Col span={24}>
+          <VerifyCard />
+        </Col>
+      ) : null}
+    </Row>
+  );
+}
+
 export default function OverviewPage() {
   const { t } = useTranslation();
+  const dashboardT = useDashboardT();
   const me = useMe();
   const { can } = useSession();
+  if (can(DASHBOARD_ACCESS)) {
+    // Managers land on the business figures; the system status follows below them.
+    return (
+      <>
+        <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+          <Dashboard />
+        </Suspense>
+        <Typography.Title level={4} style={{ margin: '32px 0 16px' }}>
+          {dashboardT('dashboard.system')}
+        </Typography.Title>
+        <SystemCards />
+      </>
+    );
+  }
   return (
     <>
       <PageHeader title={t('overview.title')} subtitle={t('overview.subtitle', { name: me.displayName })} />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={8}>
-          <HealthCard />
-        </Col>
-        <Col xs={24} lg={8}>
-          <MeCard />
-        </Col>
-        <Col xs={24} lg={8}>
-          <StoresCard />
-        </Col>
-        {can('audit.read') ? (
-          <Col span={24}>
-            <VerifyCard />
-          </Col>
-        ) : null}
-      </Row>
+      <SystemCards />
     </>
   );
 }

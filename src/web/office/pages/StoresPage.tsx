@@ -1,16 +1,22 @@
-import { EditOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
+import { DisconnectOutlined, EditOutlined, LinkOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { Alert, App, AutoComplete, Badge, Button, Card, Empty, Flex, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import type { STORE_SORTS } from '../../../contracts/stores';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
 import type { Page, Register, Store } from '../../shared/types';
+import { ExportButton } from '../components/ExportButton';
 import { LoadError, useReportError } from '../components/feedback';
 import { FormDrawer } from '../components/FormDrawer';
 import { PageHeader } from '../components/PageHeader';
 import { useRemote } from '../components/useRemote';
+import { usePaging } from '../components/usePaging';
 import { useSession } from '../session/session';
+import { useRegistersT } from '../i18n/registers';
+import { asSalesT } from '../i18n/sales';
+import { useNavigate } from 'react-router-dom';
 
 interface StoreForm {
   code?: string;
@@ -156,6 +162,9 @@ function AddRegisterModal({ store, onClose, onAdded }: { store: Store | null; on
 
 function RegistersCard({ store, canManage }: { store: Store; canManage: boolean }) {
   const { t } = useTranslation();
+  const rt = useRegistersT();
+  const { can, setCurrentStoreId } = useSession();
+  const navigate = useNavigate();
   const { message } = App.useApp();
   const reportError = useReportError();
   const [adding, setAdding] = useState(false);
@@ -170,6 +179,16 @@ function RegistersCard({ store, canManage }: { store: Store; canManage: boolean 
     try {
       const result = await api.post<{ deviceToken: string }>(`/registers/${register.id}/pair`);
       setToken({ register, deviceToken: result.deviceToken });
+      registers.reload();
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  const unpair = async (register: Register) => {
+    try {
+      await api.post(`/registers/${register.id}/unpair`);
+      void message.success(rt('registers.unpaired', { name: register.name }));
       registers.reload();
     } catch (error) {
       reportError(error);
@@ -196,19 +215,35 @@ function RegistersCard({ store, canManage }: { store: Store; canManage: boolean 
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 140,
+      width: 220,
       render: (_, register) => (
-        <Popconfirm
-          title={register.paired ? t('stores.repair') : t('stores.pair')}
-          description={<div style={{ maxWidth: 280 }}>{t('stores.pairConfirm')}</div>}
-          okText={t('stores.pair')}
-          cancelText={t('common.cancel')}
-          onConfirm={() => pair(register)}
-        >
-          <Button type="link" size="small" icon={<LinkOutlined />} style={{ paddingInline: 0 }} data-testid={`pair-${register.code}`}>
-            {register.paired ? t('stores.repair') : t('stores.pair')}
-          </Button>
-        </Popconfirm>
+        <Flex gap={12}>
+          <Popconfirm
+            title={register.paired ? t('stores.repair') : t('stores.pair')}
+            description={<div style={{ maxWidth: 280 }}>{t('stores.pairConfirm')}</div>}
+            okText={t('stores.pair')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => pair(register)}
+          >
+            <Button type="link" size="small" icon={<LinkOutlined />} style={{ paddingInline: 0 }} data-testid={`pair-${register.code}`}>
+              {register.paired ? t('stores.repair') : t('stores.pair')}
+            </Button>
+          </Popconfirm>
+          {register.paired ? (
+            <Popconfirm
+              title={rt('registers.unpair')}
+              description={<div style={{ maxWidth: 280 }}>{rt('registers.unpairConfirm')}</div>}
+              okText={rt('registers.unpair')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('common.cancel')}
+              onConfirm={() => unpair(register)}
+            >
+              <Button type="link" size="small" danger icon={<DisconnectOutlined />} style={{ paddingInline: 0 }} data-testid={`unpair-${register.code}`}>
+                {rt('registers.unpair')}
+              </Button>
+            </Popconfirm>
+          ) : null}
+        </Flex>
       ),
     });
   }
@@ -218,11 +253,26 @@ function RegistersCard({ store, canManage }: { store: Store; canManage: boolean 
       title={t('stores.registersOf', { name: store.name })}
       data-testid="registers-card"
       extra={
-        canManage ? (
-          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t('stores.addRegister')}
-          </Button>
-        ) : null
+        <Flex gap={8}>
+          {can('stores.read') ? (
+            // The checkout settings screen edits the header's current store: make it this one.
+            <Button
+              icon={<SettingOutlined />}
+              data-testid="store-settings-link"
+              onClick={() => {
+                setCurrentStoreId(store.id);
+                navigate('/settings');
+              }}
+            >
+              {asSalesT(t)('salesNav.settings')}
+            </Button>
+          ) : null}
+          {canManage ? (
+            <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              {t('stores.addRegister')}
+            </Button>
+          ) : null}
+        </Flex>
       }
     >
       {registers.error ? <LoadError error={registers.error} onRetry={registers.reload} /> : null}
@@ -267,14 +317,12 @@ export default function StoresPage() {
   const { can, currentStore, reload: reloadSession } = useSession();
   const { message } = App.useApp();
   const canManage = can('stores.manage');
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, pagination, onChange, sort, sortable } = usePaging<(typeof STORE_SORTS)[number]>(20, 'code');
   const [editing, setEditing] = useState<Store | 'new' | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(currentStore?.id ?? null);
 
-  const stores = useRemote(
-    (signal) => api.get<Page<Store>>('/stores', { signal, query: { page: paging.page, pageSize: paging.pageSize } }),
-    [paging.page, paging.pageSize],
-  );
+  const query = { sort, page: paging.page, pageSize: paging.pageSize };
+  const stores = useRemote((signal) => api.get<Page<Store>>('/stores', { signal, query }), [sort, paging.page, paging.pageSize]);
   const items = stores.data?.items ?? [];
   const selected = items.find((store) => store.id === selectedId) ?? items[0] ?? null;
 
@@ -283,9 +331,10 @@ export default function StoresPage() {
       title: t('stores.code'),
       dataIndex: 'code',
       width: 120,
+      ...sortable('code'),
       render: (code: string) => <Typography.Text code>{code}</Typography.Text>,
     },
-    { title: t('stores.name'), dataIndex: 'name', render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
+    { title: t('stores.name'), dataIndex: 'name', ...sortable('name'), render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
     { title: t('stores.timezone'), dataIndex: 'timezone', width: 160 },
     { title: t('stores.currency'), dataIndex: 'currency', width: 100, render: (currency: string) => <Tag>{currency}</Tag> },
     {
@@ -299,6 +348,7 @@ export default function StoresPage() {
       title: t('stores.createdAt'),
       dataIndex: 'createdAt',
       width: 180,
+      ...sortable('createdAt'),
       render: (value: string) => <Typography.Text type="secondary">{formatDateTime(value)}</Typography.Text>,
     },
   ];
@@ -330,13 +380,16 @@ export default function StoresPage() {
         title={t('stores.title')}
         subtitle={t('stores.subtitle')}
         extra={
-          canManage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t('stores.new')}
-            </Button>
-          ) : (
-            <Tag>{t('stores.readOnly')}</Tag>
-          )
+          <>
+            <ExportButton path="/stores" query={query} testId="stores-export" />
+            {canManage ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                {t('stores.new')}
+              </Button>
+            ) : (
+              <Tag>{t('stores.readOnly')}</Tag>
+            )}
+          </>
         }
       />
       <Flex vertical gap={16}>
@@ -356,14 +409,8 @@ export default function StoresPage() {
               columnWidth: 40,
             }}
             onRow={(store) => ({ onClick: () => setSelectedId(store.id), style: { cursor: 'pointer' } })}
-            pagination={{
-              current: paging.page,
-              pageSize: paging.pageSize,
-              total: stores.data?.total ?? 0,
-              hideOnSinglePage: true,
-              showTotal: (total) => t('common.total', { total }),
-            }}
-            onChange={(pagination) => setPaging({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? paging.pageSize })}
+            pagination={{ ...pagination(stores.data?.total), hideOnSinglePage: true }}
+            onChange={onChange}
           />
         </Card>
         {selected ? (

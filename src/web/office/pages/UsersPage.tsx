@@ -1,17 +1,20 @@
 import { EditOutlined, KeyOutlined, MoreOutlined, NumberOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
-import { App, Button, Card, Dropdown, Flex, Form, Input, Modal, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Dropdown, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
 import type { ButtonProps, MenuProps, TableColumnsType } from 'antd';
+import type { USER_SORTS } from '../../../contracts/users';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
 import type { Page, User } from '../../shared/types';
+import { ExportButton } from '../components/ExportButton';
 import { LoadError, useReportError } from '../components/feedback';
 import { roleAssignmentLabel } from '../components/labels';
 import { FormDrawer } from '../components/FormDrawer';
 import { PageHeader } from '../components/PageHeader';
 import { ALL_STORES, RoleAssignmentsField, fromRoleRows, toRoleRows, type RoleRow } from '../components/RoleAssignmentsField';
 import { useRemote } from '../components/useRemote';
+import { usePaging } from '../components/usePaging';
 import { useMe, useSession } from '../session/session';
 
 interface CreateUserForm {
@@ -237,19 +240,20 @@ function SecretModal({
 
 export default function UsersPage() {
   const { t } = useTranslation();
+  const me = useMe();
   const { storeName } = useSession();
   const { message, modal } = App.useApp();
   const reportError = useReportError();
   const [query, setQuery] = useState('');
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  // One store's people: its own staff and whoever holds a company-wide role.
+  const [storeFilter, setStoreFilter] = useState(ALL_STORES);
+  const { paging, pagination, onChange, first, sort, sortable } = usePaging<(typeof USER_SORTS)[number]>(20, 'username');
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [secret, setSecret] = useState<{ user: User; kind: SecretKind } | null>(null);
 
-  const users = useRemote(
-    (signal) => api.get<Page<User>>('/users', { signal, query: { q: query, page: paging.page, pageSize: paging.pageSize } }),
-    [query, paging.page, paging.pageSize],
-  );
+  const listQuery = { q: query, storeId: storeFilter === ALL_STORES ? undefined : storeFilter, sort, page: paging.page, pageSize: paging.pageSize };
+  const users = useRemote((signal) => api.get<Page<User>>('/users', { signal, query: listQuery }), [query, storeFilter, sort, paging.page, paging.pageSize]);
 
   const setDisabled = (user: User, disabled: boolean) => {
     const run = async () => {
@@ -292,9 +296,10 @@ export default function UsersPage() {
     {
       title: t('users.username'),
       dataIndex: 'username',
+      ...sortable('username'),
       render: (username: string) => <Typography.Text strong>{username}</Typography.Text>,
     },
-    { title: t('users.displayName'), dataIndex: 'displayName' },
+    { title: t('users.displayName'), dataIndex: 'displayName', ...sortable('displayName') },
     {
       title: t('users.roles'),
       dataIndex: 'roles',
@@ -323,6 +328,7 @@ export default function UsersPage() {
       title: t('users.createdAt'),
       dataIndex: 'createdAt',
       width: 180,
+      ...sortable('createdAt'),
       render: (value: string) => <Typography.Text type="secondary">{formatDateTime(value)}</Typography.Text>,
     },
     {
@@ -348,20 +354,34 @@ export default function UsersPage() {
         title={t('users.title')}
         subtitle={t('users.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-user">
-            {t('users.new')}
-          </Button>
+          <>
+            <ExportButton path="/users" query={listQuery} testId="users-export" />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-user">
+              {t('users.new')}
+            </Button>
+          </>
         }
       />
       <Card styles={{ body: { paddingTop: 16 } }}>
-        <Flex justify="space-between" style={{ marginBottom: 16 }}>
+        <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+          <Select
+            value={storeFilter}
+            style={{ minWidth: 180 }}
+            aria-label={t('users.store')}
+            data-testid="user-store-filter"
+            onChange={(value) => {
+              setStoreFilter(value);
+              first();
+            }}
+            options={[{ value: ALL_STORES, label: t('users.allStores') }, ...me.stores.map((store) => ({ value: store.id, label: `${store.name} (${store.code})` }))]}
+          />
           <Input.Search
             allowClear
             placeholder={t('users.searchPlaceholder')}
             style={{ maxWidth: 320 }}
             onSearch={(value) => {
               setQuery(value.trim());
-              setPaging((current) => ({ ...current, page: 1 }));
+              first();
             }}
             data-testid="user-search"
           />
@@ -374,16 +394,8 @@ export default function UsersPage() {
           columns={columns}
           dataSource={users.data?.items ?? []}
           loading={users.loading}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: users.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-          }}
-          onChange={(pagination) =>
-            setPaging({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? paging.pageSize })
-          }
+          pagination={pagination(users.data?.total)}
+          onChange={onChange}
         />
       </Card>
       <CreateUserDrawer

@@ -30,20 +30,32 @@ export function printHtml(html: string): void {
   document.body.appendChild(frame);
 }
 
-export function ReceiptDialog(props: { receipt: ReceiptModel; provisional: boolean; copy?: boolean; html?: string; title?: string; onClose: () => void }) {
+/**
+ * What the receipt dialog shows: a sale rung up here, rendered from its model (provisional while
+ * only the till has it), or a page the server rendered — a return, an exchange, the audited
+ * reprint of a delivered sale — with its number.
+ */
+export type ShownReceipt =
+  | { source: 'till'; receipt: ReceiptModel; provisional: boolean; copy?: boolean }
+  | { source: 'server'; number: string; html: string; title?: string; copy?: boolean };
+
+export function ReceiptDialog(props: { shown: ShownReceipt; onClose: () => void }) {
   const t = useTillT();
+  const { shown } = props;
   const [width, setWidth] = useState<ReceiptWidth>(receiptWidth());
   const next = useRef<HTMLButtonElement>(null);
-  // The server's copy (audited reprint) when there is one, else rendered here from the local sale.
-  const html = useMemo(() => props.html ?? renderReceiptHtml(props.receipt, { width, copy: props.copy }), [props.receipt, width, props.copy, props.html]);
-  const print = () => (props.html ? printHtml(props.html) : printReceipt(props.receipt, props.copy));
+  const html = useMemo(() => (shown.source === 'server' ? shown.html : renderReceiptHtml(shown.receipt, { width, copy: shown.copy })), [shown, width]);
+  const print = () => (shown.source === 'server' ? printHtml(shown.html) : printReceipt(shown.receipt, shown.copy));
+  const number = shown.source === 'server' ? shown.number : shown.receipt.number;
+  // The change in large figures only right after a sale rung up here.
+  const justSold = shown.source === 'till' && !shown.copy ? shown.receipt : null;
   useEffect(() => next.current?.focus(), []);
   const choose = (w: ReceiptWidth) => {
     localStorage.setItem(WIDTH_KEY, String(w));
     setWidth(w);
   };
   return (
-    <Dialog title={props.title ?? (props.copy ? t('keys.reprint') : t('receipt.title'))} onClose={props.onClose} className="receipt-dialog-wrap" testId="receipt-dialog">
+    <Dialog title={(shown.source === 'server' ? shown.title : undefined) ?? (shown.copy ? t('keys.reprint') : t('receipt.title'))} onClose={props.onClose} className="receipt-dialog-wrap" testId="receipt-dialog">
       <div
         className="receipt-dialog"
         onKeyDown={(e) => {
@@ -52,14 +64,14 @@ export function ReceiptDialog(props: { receipt: ReceiptModel; provisional: boole
       >
         <iframe title="receipt" srcDoc={html} data-testid="receipt-frame" />
         <div className="done">
-          {!props.copy && !props.html && <h2>✓ {t('receipt.title')}</h2>}
-          <div className="num" data-testid="receipt-number">{t('receipt.number', { number: props.receipt.number })}</div>
-          {!props.copy && !props.html && (
+          {justSold && <h2>✓ {t('receipt.title')}</h2>}
+          <div className="num" data-testid="receipt-number">{t('receipt.number', { number })}</div>
+          {justSold && (
             <div className="chg num" data-testid="receipt-change">
-              {t('receipt.change', { amount: money(props.receipt.change) })}
+              {t('receipt.change', { amount: money(justSold.change) })}
             </div>
           )}
-          {props.provisional && <div className="note">{t('receipt.offline', { number: props.receipt.number })}</div>}
+          {shown.source === 'till' && shown.provisional && <div className="note">{t('receipt.offline', { number })}</div>}
           <div>
             {t('receipt.width')}:{' '}
             {([58, 80] as const).map((w) => (

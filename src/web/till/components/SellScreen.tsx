@@ -14,15 +14,16 @@ import { ApiError, api } from '../../shared/api';
 import { authHeaders, isManager, type CashierSession, type OpenShift, type Pairing } from '../lib/device';
 import { displayChannel, type DisplayState } from '../lib/display-channel';
 import { heldSales, holdSale, takeHeldSale } from '../lib/held';
+import { HOTKEYS, hotkeyAction, type HotkeyAction } from '../lib/hotkeys';
 import { money, parseDiscount, parseQty, parseYuan, qtyText } from '../lib/input';
 import { addToOutbox, deliverNow, outboxEntries } from '../lib/outbox';
-import { emptyReceipt, receiptOf } from '../lib/receipt';
+import { receiptOf } from '../lib/receipt';
 import type { TillSync } from '../lib/sync';
 import { ApprovalDialog, type ApprovalAction } from './ApprovalDialog';
 import { Dialog, PromptDialog } from './Dialog';
 import { HelpOverlay } from './HelpOverlay';
 import { PayDialog, type PayOutcome } from './PayDialog';
-import { printHtml, printReceipt, ReceiptDialog, receiptWidth } from './ReceiptDialog';
+import { printHtml, printReceipt, ReceiptDialog, receiptWidth, type ShownReceipt } from './ReceiptDialog';
 import { ReturnDialog, type ReturnDone } from './ReturnDialog';
 import { ExchangeDialog, type ExchangeDone } from './ExchangeDialog';
 import { VoidDialog, type VoidDone } from './VoidDialog';
@@ -30,7 +31,7 @@ import { VoidDialog, type VoidDone } from './VoidDialog';
 type Modal =
   | { kind: 'help' }
   | { kind: 'pay'; due: number }
-  | { kind: 'receipt'; receipt: ReceiptModel; provisional: boolean; copy?: boolean; html?: string; title?: string }
+  | { kind: 'receipt'; shown: ShownReceipt }
   | { kind: 'return' }
   | { kind: 'void' }
   | { kind: 'exchange' }
@@ -275,7 +276,7 @@ export function SellScreen(props: Props) {
     setCart(emptyCart());
     setSelected(-1);
     setLastReceipt(receipt);
-    setModal({ kind: 'receipt', receipt, provisional });
+    setModal({ kind: 'receipt', shown: { source: 'till', receipt, provisional } });
     channel?.postMessage({
       phase: 'paid',
       storeName: pairing.storeName,
@@ -306,7 +307,7 @@ export function SellScreen(props: Props) {
     };
     setCart(emptyCart());
     setSelected(-1);
-    setModal({ kind: 'receipt', receipt, provisional: false });
+    setModal({ kind: 'receipt', shown: { source: 'till', receipt, provisional: false } });
     return { ok: true };
   };
 
@@ -321,7 +322,7 @@ export function SellScreen(props: Props) {
     void api
       .get<string>(`/sales/${d.id}/receipt.html`, { query: { width: receiptWidth() }, headers: authHeaders(), allowUnauthorized: true })
       .then((html) => {
-        setModal({ kind: 'receipt', receipt: { ...emptyReceipt(pairing, session.user.displayName), number: d.number }, provisional: false, html, title: t('exchange.title') });
+        setModal({ kind: 'receipt', shown: { source: 'server', number: d.number, html, title: t('exchange.title') } });
         if (localStorage.getItem('cangshou.till.autoPrint') !== 'off') printHtml(html);
       })
       .catch(() => undefined);
@@ -338,7 +339,7 @@ export function SellScreen(props: Props) {
         .get<string>(`/sales/${entry.id}/receipt.html`, { query: { width: receiptWidth(), copy: 1 }, headers: authHeaders(), allowUnauthorized: true, signal: AbortSignal.timeout(5000) })
         .catch(() => undefined);
     }
-    setModal({ kind: 'receipt', receipt: latest, provisional: entry?.status === 'pending', copy: true, html });
+    setModal({ kind: 'receipt', shown: html ? { source: 'server', number: latest.number, html, copy: true } : { source: 'till', receipt: latest, provisional: entry?.status === 'pending', copy: true } });
     if (html) printHtml(html);
   };
 
@@ -348,24 +349,25 @@ export function SellScreen(props: Props) {
     void api
       .get<string>(`/sales/${r.id}/receipt.html`, { query: { width: receiptWidth() }, headers: authHeaders(), allowUnauthorized: true })
       .then((html) => {
-        setModal({ kind: 'receipt', receipt: { ...emptyReceipt(pairing, session.user.displayName), number: r.number }, provisional: false, html, title: t('return.title') });
+        setModal({ kind: 'receipt', shown: { source: 'server', number: r.number, html, title: t('return.title') } });
         if (localStorage.getItem('cangshou.till.autoPrint') !== 'off') printHtml(html);
       })
       .catch(() => undefined);
   };
 
-  const hotkey = (e: KeyboardEvent) => {
+  /** Runs what a key of the table (lib/hotkeys.ts) does, pressed or tapped on the key bar. */
+  const runHotkey = (action: HotkeyAction) => {
     if (modal) return;
     const empty = !text;
     const line = cart.lines[current];
-    const actions: Record<string, () => void> = {
-      F1: () => setModal({ kind: 'help' }),
-      F2: () => line && !line.scale && prompt(t('keys.qty'), t('dialog.qty'), parseQty, (q: number) => updateLine(current, { qty: q }), undefined, qtyText(line.qty)),
-      F3: () => line && prompt(t('keys.lineDiscount'), t('keys.lineDiscount'), parseDiscount, (d: Discount) => updateLine(current, { lineDiscount: d.type === 'percent' && d.bp === 0 ? undefined : d }), t('dialog.lineDiscount')),
-      F4: () => cart.lines.length && prompt(t('keys.orderDiscount'), t('keys.orderDiscount'), parseDiscount, (d: Discount) => withApprovals({ ...cart, orderDiscount: d.type === 'percent' && d.bp === 0 ? undefined : d }, setCart), t('dialog.orderDiscount')),
-      F6: () => line && !(line.scale && line.scale.amount !== null) && prompt(t('keys.price'), t('dialog.price'), parseYuan, (fen: number) => updateLine(current, { priceOverride: fen })),
-      F7: () => prompt(t('keys.member'), t('dialog.member'), (s) => s.trim(), (code: string) => setCart({ ...cart, memberCode: code || undefined }), undefined, cart.memberCode ?? ''),
-      F8: () => {
+    const actions: Record<HotkeyAction, () => void> = {
+      help: () => setModal({ kind: 'help' }),
+      qty: () => line && !line.scale && prompt(t('keys.qty'), t('dialog.qty'), parseQty, (q: number) => updateLine(current, { qty: q }), undefined, qtyText(line.qty)),
+      lineDiscount: () => line && prompt(t('keys.lineDiscount'), t('keys.lineDiscount'), parseDiscount, (d: Discount) => updateLine(current, { lineDiscount: d.type === 'percent' && d.bp === 0 ? undefined : d }), t('dialog.lineDiscount')),
+      orderDiscount: () => cart.lines.length && prompt(t('keys.orderDiscount'), t('keys.orderDiscount'), parseDiscount, (d: Discount) => withApprovals({ ...cart, orderDiscount: d.type === 'percent' && d.bp === 0 ? undefined : d }, setCart), t('dialog.orderDiscount')),
+      price: () => line && !(line.scale && line.scale.amount !== null) && prompt(t('keys.price'), t('dialog.price'), parseYuan, (fen: number) => updateLine(current, { priceOverride: fen })),
+      member: () => prompt(t('keys.member'), t('dialog.member'), (s) => s.trim(), (code: string) => setCart({ ...cart, memberCode: code || undefined }), undefined, cart.memberCode ?? ''),
+      hold: () => {
         if (cart.lines.length) {
           holdSale({ id: uuidv7(), at: new Date().toISOString(), cart, due: basket?.due ?? 0 });
           setCart(emptyCart());
@@ -373,17 +375,17 @@ export function SellScreen(props: Props) {
         } else if (heldSales().length) setModal({ kind: 'recall' });
         else say('info', t('sell.noHeld'));
       },
-      F9: () => void reprint(),
-      F10: () => say('info', t('sell.drawer')),
-      F11: () => setModal({ kind: 'return' }),
-      F5: () => setModal({ kind: 'void' }),
-      'Shift+F11': () => setModal({ kind: 'exchange' }),
-      'Shift+F10': () => {
+      reprint: () => void reprint(),
+      drawer: () => say('info', t('sell.drawer')),
+      return: () => setModal({ kind: 'return' }),
+      voidSale: () => setModal({ kind: 'void' }),
+      exchange: () => setModal({ kind: 'exchange' }),
+      training: () => {
         setTraining(!training);
         say('info', training ? t('training.off') : t('training.on'));
       },
-      End: () => void pay(),
-      Delete: () => {
+      pay: () => void pay(),
+      voidLine: () => {
         if (!empty || !line) return;
         const lines = cart.lines.filter((_, i) => i !== current);
         setCart({ ...cart, lines, approvals: lines.length ? cart.approvals : [] });
@@ -391,16 +393,22 @@ export function SellScreen(props: Props) {
         say('info', t('sell.lineVoided'));
       },
     };
-    if (empty && (e.key === '?' || e.key === '+' || e.key === '-')) {
+    actions[action]();
+  };
+
+  const hotkey = (e: KeyboardEvent) => {
+    if (modal) return;
+    const line = cart.lines[current];
+    if (!text && (e.key === '?' || e.key === '+' || e.key === '-')) {
       e.preventDefault();
-      if (e.key === '?') return setModal({ kind: 'help' });
+      if (e.key === '?') return runHotkey('help');
       if (line && !line.scale && !line.weighed) updateLine(current, { qty: Math.max(1000, line.qty + (e.key === '+' ? 1000 : -1000)) });
       return;
     }
-    const action = actions[e.shiftKey && /^F\d+$/.test(e.key) ? `Shift+${e.key}` : e.key];
+    const action = hotkeyAction(e);
     if (action) {
       e.preventDefault();
-      action();
+      runHotkey(action);
     }
   };
 
@@ -578,27 +586,10 @@ export function SellScreen(props: Props) {
         </div>
       </div>
       <div className="fkeys">
-        {(
-          [
-            ['F1', 'keys.help'],
-            ['F2', 'keys.qty'],
-            ['F3', 'keys.lineDiscount'],
-            ['F4', 'keys.orderDiscount'],
-            ['F6', 'keys.price'],
-            ['F7', 'keys.member'],
-            ['F8', 'keys.hold'],
-            ['F9', 'keys.reprint'],
-            ['F10', 'keys.drawer'],
-            ['F11', 'keys.return'],
-            ['⇧F11', 'keys.exchange'],
-            ['F5', 'keys.voidSale'],
-            ['⇧F10', 'keys.training'],
-            ['Del', 'keys.void'],
-          ] as const
-        ).map(([k, label]) => (
-          <button key={k} onClick={() => hotkey(new KeyboardEvent('keydown', { key: k === 'Del' ? 'Delete' : k.replace('⇧', ''), shiftKey: k.startsWith('⇧') }))}>
-            <kbd>{k}</kbd>
-            {t(label)}
+        {HOTKEYS.filter((h) => h.onBar && h.action).map((h) => (
+          <button key={h.key} onClick={() => runHotkey(h.action!)} data-testid={`key-${h.action}`}>
+            <kbd>{h.short ?? h.key}</kbd>
+            {t(h.label)}
           </button>
         ))}
         <button className="primary" data-testid="pay" onClick={() => void pay()}>
@@ -623,7 +614,7 @@ export function SellScreen(props: Props) {
       )}
       {modal?.kind === 'approval' && <ApprovalDialog action={modal.action} storeId={pairing.storeId} onDone={modal.then} />}
       {modal?.kind === 'pay' && <PayDialog due={modal.due} online={props.online} onCancel={() => setModal(null)} onPay={completeSale} />}
-      {modal?.kind === 'receipt' && <ReceiptDialog receipt={modal.receipt} provisional={modal.provisional} copy={modal.copy} html={modal.html} title={modal.title} onClose={() => setModal(null)} />}
+      {modal?.kind === 'receipt' && <ReceiptDialog shown={modal.shown} onClose={() => setModal(null)} />}
       {modal?.kind === 'return' && (
         <ReturnDialog pairing={pairing} shiftId={props.shift.id} online={props.online} catalog={catalog} settings={settings} manager={manager} onClose={() => setModal(null)} onDone={returned} />
       )}

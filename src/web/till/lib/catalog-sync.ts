@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: CheckoutSettings = {
   maxDiscountBp: 1000,
   receiptHeader: '',
   receiptFooter: '',
+  otherStoreReturns: 'accept',
 };
 
 interface SnapshotPage {
@@ -83,7 +84,8 @@ export async function loadSnapshot(storeId: string, timings: Record<string, numb
  * One refresh. Returns the products that changed (all of them on a full pull) and the settings;
  * `full` says the caller should rebuild rather than apply.
  */
-export async function refreshSnapshot(storeId: string): Promise<{ full: boolean; changed: TillProduct[]; settings: CheckoutSettings }> {
+export async function refreshSnapshot(storeId: string, timings: Record<string, number> = {}): Promise<{ full: boolean; changed: TillProduct[]; settings: CheckoutSettings }> {
+  const started = performance.now();
   const state = await getMeta<SyncState>('catalogSync');
   const overlaySize = await countOf('products');
   const since = state && state.storeId === storeId && overlaySize < MAX_OVERLAY ? state.cursor : undefined;
@@ -103,7 +105,9 @@ export async function refreshSnapshot(storeId: string): Promise<{ full: boolean;
     pages.push(page.products);
     after = page.nextAfter;
   } while (after);
+  timings.downloadMs = performance.now() - started;
 
+  const storing = performance.now();
   const db = await openTillDb();
   const tx = db.transaction(['chunks', 'products', 'meta'], 'readwrite');
   const overlay = tx.objectStore('products');
@@ -121,6 +125,7 @@ export async function refreshSnapshot(storeId: string): Promise<{ full: boolean;
   meta.put({ storeId, cursor } satisfies SyncState, 'catalogSync');
   meta.put(new Date().toISOString(), 'refreshedAt');
   await committed(tx);
+  timings.storeMs = performance.now() - storing;
   return { full: !since, changed: pages.flat(), settings };
 }
 

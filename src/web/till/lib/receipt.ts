@@ -47,8 +47,3 @@ export function receiptOf(input: {
     offline: input.offline,
   };
 }
-
-/** A placeholder model for a receipt shown from the server's HTML (a return, a reprint). */
-export function emptyReceipt(pairing: Pairing, cashier: string): ReceiptModel {
-  return { kind: 'sale', number: '', storeName: pairing.storeName, registerCode: pairing.registerCode, cashier, issuedAt: new Date().toISOString(), timeZone: pairing.timezone, lines: [], subtotal: 0, rounding: 0, due: 0, taxByRate: [], payments: [], paid: 0, change: 0 };
-}

@@ -6,7 +6,8 @@
 // each of them, and a store the caller cannot see answers 404.
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { CreatePriceChangeBody } from '../../../../contracts/catalog';
+import type { CreatePriceChangeBody, PRICE_CHANGE_SORTS } from '../../../../contracts/catalog';
+import type { SortValue } from '../../../../contracts/common';
 import { uuidv7 } from '../../../../core/id/uuidv7';
 import type { Database } from '../../../../db/dialect';
 import type { DB } from '../../../../db/schema';
@@ -15,6 +16,7 @@ import type { Permission } from '../../../auth/permissions';
 import type { Clock } from '../../../clock';
 import { Problem, badRequest, conflict, notFound } from '../../../http/problem';
 import type { PostingEngine } from '../../../posting/engine';
+import { orderBySort } from '../../../lists/sort';
 import { auditCatalog } from '../audit';
 import { applyPriceChange, targetStores, type ApplyDeps } from './apply';
 import { priceHistory, type PriceHistory } from './history';
@@ -165,7 +167,7 @@ export class PriceChangesService {
     return (await this.views([change]))[0];
   }
 
-  async list(auth: AuthContext, q: { status?: PriceChangeStatus; page: number; pageSize: number }): Promise<{ items: PriceChangeView[]; total: number }> {
+  async list(auth: AuthContext, q: { status?: PriceChangeStatus; sort?: SortValue<(typeof PRICE_CHANGE_SORTS)[number]>; page: number; pageSize: number }): Promise<{ items: PriceChangeView[]; total: number }> {
     let query = this.db.selectFrom('price_changes').where('company_id', '=', auth.user.companyId);
     if (q.status) query = query.where('status', '=', q.status);
     const scope = auth.storesWith('catalog.manage');
@@ -175,10 +177,7 @@ export class PriceChangesService {
       query = query.where((eb) => eb.or([eb('stores_json', '=', '"all"'), ...scope.map((s) => eb('stores_json', 'like', `%"${s}"%`))]));
     }
     const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    const rows = await query
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
+    const rows = await orderBySort(query.selectAll(), q.sort ?? '-createdAt', { createdAt: 'created_at', effectiveAt: 'effective_at', status: 'status' }, 'id')
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
       .execute();

@@ -12,15 +12,14 @@ import {
   UpdateProductBody,
 } from '../../../../contracts/catalog';
 import { authOf, type ZodApp } from '../../../http/zod-app';
+import type { ListHandlers } from '../../../lists/list-exports';
 import type { CatalogServices } from '../services';
 
 const tags = ['catalog'];
 
-export function productRoutes(app: ZodApp, c: CatalogServices) {
+export function productRoutes(app: ZodApp, c: CatalogServices, list: ListHandlers['products']) {
   const p = c.products;
-  app.get('/products', { config: { access: 'products.read' }, schema: { tags, querystring: ProductListQuery, description: 'Active products by default; q searches SKU/barcode prefix, name, pinyin' } }, (req) =>
-    p.list(authOf(req), req.query),
-  );
+  app.get('/products', { config: { access: 'products.read' }, schema: { tags, querystring: ProductListQuery, description: 'Active products by default; q searches SKU/barcode prefix, name, pinyin; format= downloads every match' } }, list);
   app.get('/catalog/lookup', { config: { access: 'products.read' }, schema: { tags, querystring: LookupQuery, description: 'Barcode, SKU or PLU → product, unit, factor and the store price (the till hot path)' } }, (req) =>
     p.lookup(authOf(req), req.query),
   );

@@ -1,15 +1,16 @@
 import { IdParams } from '../../../../contracts/common';
 import { CreateSupplierBody, ProductParams, SupplierListQuery, SupplierProductBody, SupplierProductParams, UpdateSupplierBody } from '../../../../contracts/catalog';
 import { authOf, type ZodApp } from '../../../http/zod-app';
+import type { ListHandlers } from '../../../lists/list-exports';
 import type { CatalogServices } from '../services';
 
 const tags = ['catalog'];
 
 // Purchase prices are not for every role: reading suppliers needs stock.read (receiving, finance,
 // audit), writing them suppliers.manage.
-export function supplierRoutes(app: ZodApp, c: CatalogServices) {
+export function supplierRoutes(app: ZodApp, c: CatalogServices, list: ListHandlers['suppliers']) {
   const s = c.suppliers;
-  app.get('/suppliers', { config: { access: 'stock.read' }, schema: { tags, querystring: SupplierListQuery } }, (req) => s.list(authOf(req), req.query));
+  app.get('/suppliers', { config: { access: 'stock.read' }, schema: { tags, querystring: SupplierListQuery } }, list);
   app.get('/suppliers/:id', { config: { access: 'stock.read' }, schema: { tags, params: IdParams } }, (req) => s.get(authOf(req), req.params.id));
   app.post('/suppliers', { config: { access: 'suppliers.manage' }, schema: { tags, body: CreateSupplierBody } }, async (req, reply) =>
     reply.code(201).send(await s.create(authOf(req), req.body)),

@@ -2,12 +2,15 @@
 // thousandths of the product's base unit, and the supplier's own SKU. Suppliers are deactivated,
 // not deleted: receipts and payables refer to them.
 import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { SortValue } from '../../../../contracts/common';
+import type { SUPPLIER_SORTS } from '../../../../contracts/catalog';
 import { uuidv7 } from '../../../../core/id/uuidv7';
 import { isUniqueViolation } from '../../../../db/dialect';
 import type { DB } from '../../../../db/schema';
 import type { AuthContext } from '../../../auth/auth-context';
 import type { Clock } from '../../../clock';
 import { badRequest, conflict, notFound } from '../../../http/problem';
+import { orderBySort } from '../../../lists/sort';
 import { auditCatalog } from '../audit';
 import { containsPattern } from '../prefix-range';
 
@@ -58,7 +61,7 @@ export class SuppliersService {
     private readonly clock: Clock,
   ) {}
 
-  async list(auth: AuthContext, q: { q?: string; status: 'active' | 'inactive' | 'all'; page: number; pageSize: number }) {
+  async list(auth: AuthContext, q: { q?: string; status: 'active' | 'inactive' | 'all'; sort?: SortValue<(typeof SUPPLIER_SORTS)[number]>; page: number; pageSize: number }) {
     let query = this.db.selectFrom('suppliers').where('company_id', '=', auth.user.companyId);
     if (q.status !== 'all') query = query.where('status', '=', q.status);
     if (q.q) {
@@ -66,7 +69,8 @@ export class SuppliersService {
       query = query.where(sql<SqlBool>`(lower(code) LIKE ${pattern} ESCAPE '\\' OR lower(name) LIKE ${pattern} ESCAPE '\\')`);
     }
     const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    const rows = await query.selectAll().orderBy('code').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+    const sorted = orderBySort(query.selectAll(), q.sort ?? 'code', { code: 'code', name: 'name', paymentTermsDays: 'payment_terms_days', createdAt: 'created_at' }, 'id');
+    const rows = await sorted.limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
     return { items: rows.map(toView), total: Number(total) };
   }
 

@@ -11,6 +11,11 @@ export function variantRoutes(app: ZodApp, c: CatalogServices) {
   app.post('/variant-templates', { config: { access: 'catalog.manage' }, schema: { tags, body: CreateVariantTemplateBody } }, async (req, reply) =>
     reply.code(201).send(await c.variants.create(authOf(req), req.body)),
   );
+  app.put(
+    '/variant-templates/:id',
+    { config: { access: 'catalog.manage' }, schema: { tags, params: IdParams, body: CreateVariantTemplateBody, description: 'Replace the name and attributes; products generated before keep theirs' } },
+    (req) => c.variants.update(authOf(req), req.params.id, req.body),
+  );
   app.post(
     '/variant-templates/:id/generate',
     { config: { access: 'catalog.manage' }, schema: { tags, params: IdParams, body: GenerateVariantsBody, description: 'One product per combination, SKU BASE-S-红, in one transaction' } },

@@ -44,18 +44,7 @@ export class VariantsService {
   }
 
   async create(auth: AuthContext, input: { name: string; attributes: Attributes }): Promise<VariantTemplateView> {
-    for (const [attr, values] of Object.entries(input.attributes)) {
-      const seen = new Set<string>();
-      values.forEach((v, i) => {
-        const field = `attributes.${attr}.${i}`;
-        if (!SKU_PART.test(skuSuffix(v))) throw badRequest('variant_value_invalid', `"${v}" cannot be part of a SKU (letters, digits, spaces and . _ - / only)`, field);
-        // Two values that read the same in a SKU ("a b" and "a_b") would collide.
-        if (seen.has(skuSuffix(v))) throw badRequest('variant_value_duplicate', `"${v}" is listed twice for ${attr}`, field);
-        seen.add(skuSuffix(v));
-      });
-    }
-    const count = combinations(input.attributes).length;
-    if (count > MAX_VARIANTS) throw badRequest('too_many_variants', `${count} combinations; at most ${MAX_VARIANTS}`, 'attributes');
+    assertAttributes(input.attributes);
     const id = uuidv7();
     const at = this.clock().toISOString();
     await this.db.transaction().execute(async (trx) => {
@@ -64,6 +53,31 @@ export class VariantsService {
         .values({ id, company_id: auth.user.companyId, name: input.name, attributes_json: JSON.stringify(input.attributes), created_at: at })
         .execute();
       await auditCatalog(trx, auth, at, { action: 'variant_template.created', subjectType: 'variant_template', subjectId: id, data: input });
+    });
+    return this.get(auth, id);
+  }
+
+  /**
+   * Replaces the name and attributes. Products generated earlier keep their SKUs and their
+   * recorded combination; the template only shapes what is generated next.
+   */
+  async update(auth: AuthContext, id: string, input: { name: string; attributes: Attributes }): Promise<VariantTemplateView> {
+    assertAttributes(input.attributes);
+    const before = await this.get(auth, id);
+    const at = this.clock().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('variant_templates')
+        .set({ name: input.name, attributes_json: JSON.stringify(input.attributes) })
+        .where('company_id', '=', auth.user.companyId)
+        .where('id', '=', id)
+        .execute();
+      await auditCatalog(trx, auth, at, {
+        action: 'variant_template.updated',
+        subjectType: 'variant_template',
+        subjectId: id,
+        data: { before: { name: before.name, attributes: before.attributes }, after: input },
+      });
     });
     return this.get(auth, id);
   }
@@ -103,6 +117,22 @@ export class VariantsService {
     const barcodes = await barcodesOf(this.db, ids);
     return { items: ids.map((pid) => toSummary(byId.get(pid)!, barcodes.get(pid) ?? [])), total: ids.length };
   }
+}
+
+/** Every value must read well in a SKU, once per attribute, and the combinations stay bounded. */
+function assertAttributes(attributes: Attributes): void {
+  for (const [attr, values] of Object.entries(attributes)) {
+    const seen = new Set<string>();
+    values.forEach((v, i) => {
+      const field = `attributes.${attr}.${i}`;
+      if (!SKU_PART.test(skuSuffix(v))) throw badRequest('variant_value_invalid', `"${v}" cannot be part of a SKU (letters, digits, spaces and . _ - / only)`, field);
+      // Two values that read the same in a SKU ("a b" and "a_b") would collide.
+      if (seen.has(skuSuffix(v))) throw badRequest('variant_value_duplicate', `"${v}" is listed twice for ${attr}`, field);
+      seen.add(skuSuffix(v));
+    });
+  }
+  const count = combinations(attributes).length;
+  if (count > MAX_VARIANTS) throw badRequest('too_many_variants', `${count} combinations; at most ${MAX_VARIANTS}`, 'attributes');
 }
 
 function toView(r: DB['variant_templates']): VariantTemplateView {

@@ -69,6 +69,25 @@ describe.each(testDialects)('catalog: variant templates on %s', (dialect) => {
     expect((await t.call(owner, 'POST', '/api/v1/variant-templates/0190aaaa-0000-7000-8000-000000000000/generate', { baseSku: 'P', baseName: 'P', unit: '件', price: 1, taxRate: 0 })).statusCode).toBe(404);
   });
 
+  it('edits a template without touching the products generated from it', async () => {
+    const put = (id: string, body: unknown) => t.call(owner, 'PUT', `/api/v1/variant-templates/${id}`, body);
+    const res = await put(templateId, { name: 'T恤 2027', attributes: { size: ['S', 'M', 'L', 'XL'], color: ['红'] } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ id: templateId, name: 'T恤 2027', attributes: { size: ['S', 'M', 'L', 'XL'], color: ['红'] }, combinations: 4 });
+    expect((await t.call(owner, 'GET', `/api/v1/variant-templates/${templateId}`)).json().name).toBe('T恤 2027');
+    expect((await t.call(owner, 'GET', '/api/v1/products?q=tshirt-m')).json().total).toBe(2);
+    const audit = (await t.call(owner, 'GET', '/api/v1/audit?action=variant_template.updated')).json().items[0];
+    expect(audit.data.before).toMatchObject({ name: 'T恤', attributes: { size: ['S', 'M', 'L'], color: ['红', '蓝'] } });
+
+    const bad = await put(templateId, { name: 'x', attributes: { size: ['S', 'S'] } });
+    expect(bad.json()).toMatchObject({ code: 'variant_value_duplicate', errors: [{ field: 'attributes.size.1' }] });
+    expect((await put(templateId, { name: '', attributes: { size: ['S'] } })).json().errors).toEqual([expect.objectContaining({ field: 'name' })]);
+    expect((await t.call(owner, 'GET', `/api/v1/variant-templates/${templateId}`)).json().combinations).toBe(4);
+    expect((await put('0190aaaa-0000-7000-8000-000000000000', { name: 'x', attributes: { size: ['S'] } })).statusCode).toBe(404);
+    const cashier = await t.login('cashier');
+    expect((await t.call(cashier, 'PUT', `/api/v1/variant-templates/${templateId}`, { name: 'x', attributes: { size: ['S'] } })).statusCode).toBe(403);
+  });
+
   it('leaves every invariant intact', async () => {
     expect((await verifyAll(t.db.db)).firstViolation).toBeNull();
   });

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../../shared/api';
 import type { ImportReport, ImportRowError } from '../../../shared/inventory-types';
+import { ExportButton } from '../../components/ExportButton';
 import { problemText } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { useStoreId } from '../../components/stockUi';
@@ -114,7 +115,12 @@ export default function ImportPage() {
 
   return (
     <>
-      <PageHeader title={t('import.title')} subtitle={t('import.subtitle')} />
+      {/* The catalog in the import's own columns: edit it in Excel and import it back. */}
+      <PageHeader
+        title={t('import.title')}
+        subtitle={t('import.subtitle')}
+        extra={storeId ? <ExportButton path="/exports/products" query={{ storeId }} fixedHeaders testId="import-template-export" /> : null}
+      />
       <Card>
         <Steps current={step} items={[{ title: t('import.stepUpload') }, { title: t('import.stepCheck') }, { title: t('import.stepCommit') }]} style={{ marginBottom: 24 }} />
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}

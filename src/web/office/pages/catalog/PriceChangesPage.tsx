@@ -4,12 +4,14 @@ import { CheckOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Radio, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
+import type { PRICE_CHANGE_SORTS } from '../../../../contracts/catalog';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
 import type { PriceChange, ProductSummary } from '../../../shared/inventory-types';
 import type { Page } from '../../../shared/types';
+import { ExportButton } from '../../components/ExportButton';
 import { LoadError, useReportError } from '../../components/feedback';
 import { usePaging } from '../../components/usePaging';
 import { FormDrawer, withSaving } from '../../components/FormDrawer';
@@ -123,12 +125,10 @@ export default function PriceChangesPage() {
   const { message } = App.useApp();
   const reportError = useReportError();
   const [status, setStatus] = useState('');
-  const { paging, pagination, onChange, first } = usePaging();
+  const { paging, pagination, onChange, first, sort, sortable } = usePaging<(typeof PRICE_CHANGE_SORTS)[number]>(20, '-createdAt');
   const [creating, setCreating] = useState(false);
-  const list = useRemote(
-    (signal) => api.get<Page<PriceChange>>('/price-changes', { signal, query: { status, page: paging.page, pageSize: paging.pageSize } }),
-    [status, paging.page, paging.pageSize],
-  );
+  const query = { status, sort, page: paging.page, pageSize: paging.pageSize };
+  const list = useRemote((signal) => api.get<Page<PriceChange>>('/price-changes', { signal, query }), [status, sort, paging.page, paging.pageSize]);
 
   const act = async (change: PriceChange, action: 'approve' | 'cancel') => {
     try {
@@ -141,7 +141,7 @@ export default function PriceChangesPage() {
   };
 
   const columns: TableColumnsType<PriceChange> = [
-    { title: t('prices.createdAt'), dataIndex: 'createdAt', width: 170, render: formatDateTime },
+    { title: t('prices.createdAt'), dataIndex: 'createdAt', width: 170, ...sortable('createdAt'), render: formatDateTime },
     { title: t('prices.reason'), dataIndex: 'reason', ellipsis: true },
     {
       title: t('prices.stores'),
@@ -150,8 +150,8 @@ export default function PriceChangesPage() {
       render: (ids: PriceChange['storeIds']) => (ids === 'all' ? <Tag color="purple">{t('prices.allStores')}</Tag> : ids.map((id) => <Tag key={id}>{storeName(id) ?? id.slice(-6)}</Tag>)),
     },
     { title: t('prices.lines'), key: 'lines', width: 80, align: 'right', render: (_, c) => c.lines.length },
-    { title: t('prices.effectiveAt'), dataIndex: 'effectiveAt', width: 170, render: (v: string | null) => (v ? formatDateTime(v) : t('prices.onApproval')) },
-    { title: t('common.status'), dataIndex: 'status', width: 100, render: (s: string) => <StatusTag status={s} t={t} /> },
+    { title: t('prices.effectiveAt'), dataIndex: 'effectiveAt', width: 170, ...sortable('effectiveAt'), render: (v: string | null) => (v ? formatDateTime(v) : t('prices.onApproval')) },
+    { title: t('common.status'), dataIndex: 'status', width: 100, ...sortable('status'), render: (s: string) => <StatusTag status={s} t={t} /> },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -183,9 +183,12 @@ export default function PriceChangesPage() {
         title={t('prices.title')}
         subtitle={t('prices.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('prices.new')}
-          </Button>
+          <>
+            <ExportButton path="/price-changes" query={query} testId="price-changes-export" />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('prices.new')}
+            </Button>
+          </>
         }
       />
       <Card styles={{ body: { paddingTop: 16 } }}>

@@ -1,8 +1,9 @@
 // 商品资料: search (barcode, SKU, name, pinyin initials — the tiered search), filter by category
 // and status, create / edit / archive, print shelf labels for the selected products, export.
-import { DownloadOutlined, EditOutlined, ImportOutlined, PlusOutlined, PrinterOutlined, SearchOutlined } from '@ant-design/icons';
+import { EditOutlined, ImportOutlined, PlusOutlined, PrinterOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, Button, Card, Dropdown, Flex, Form, Input, Popconfirm, Select, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import type { PRODUCT_SORTS } from '../../../../contracts/catalog';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -10,6 +11,7 @@ import { LABEL_LAYOUTS } from '../../../../contracts/import';
 import { api, apiUrl } from '../../../shared/api';
 import type { Product, ProductSummary } from '../../../shared/inventory-types';
 import type { Page } from '../../../shared/types';
+import { ExportButton } from '../../components/ExportButton';
 import { LoadError, useReportError } from '../../components/feedback';
 import { usePaging } from '../../components/usePaging';
 import { FilterButtons } from '../../components/FilterButtons';
@@ -36,18 +38,14 @@ export default function ProductsPage() {
   const canManage = can('catalog.manage');
   const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({ status: 'active' });
-  const { paging, pagination, onChange, first } = usePaging();
+  const { paging, pagination, onChange, first, sort, sortable } = usePaging<(typeof PRODUCT_SORTS)[number]>(20, 'sku');
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const categories = useCategoryTree();
-  const products = useRemote(
-    (signal) =>
-      api.get<Page<ProductSummary>>('/products', {
-        signal,
-        query: { q: filters.q?.trim(), categoryId: filters.categoryId, status: filters.status, page: paging.page, pageSize: paging.pageSize },
-      }),
-    [filters, paging.page, paging.pageSize],
-  );
+  const query = { q: filters.q?.trim(), categoryId: filters.categoryId, status: filters.status, sort, page: paging.page, pageSize: paging.pageSize };
+  const products = useRemote((signal) => api.get<Page<ProductSummary>>('/products', { signal, query }), [filters, sort, paging.page, paging.pageSize]);
+  // A search answers in rank order (exact code, prefix, pinyin, name), so columns sort only when browsing.
+  const browseSort = (field: (typeof PRODUCT_SORTS)[number]) => (query.q ? {} : sortable(field));
 
   const edit = async (id: string) => {
     try {
@@ -73,11 +71,12 @@ export default function ProductsPage() {
   };
 
   const columns: TableColumnsType<ProductSummary> = [
-    { title: t('products.sku'), dataIndex: 'sku', width: 160, render: (sku: string) => <Typography.Text code>{sku}</Typography.Text> },
+    { title: t('products.sku'), dataIndex: 'sku', width: 160, ...browseSort('sku'), render: (sku: string) => <Typography.Text code>{sku}</Typography.Text> },
     {
       title: t('products.name'),
       dataIndex: 'name',
       width: 260,
+      ...browseSort('name'),
       render: (name: string, p) => (
         <Flex vertical>
           <Typography.Text strong>{name}</Typography.Text>
@@ -103,7 +102,7 @@ export default function ProductsPage() {
     },
     { title: t('products.category'), dataIndex: 'categoryId', width: 120, render: (id: string | null) => categories.nameOf(id) ?? '—' },
     { title: t('products.unitShort'), dataIndex: 'unit', width: 70, render: (unit: string, p) => (p.weighable ? <Tag color="cyan">{unit}</Tag> : unit) },
-    { title: t('products.price'), dataIndex: 'price', align: 'right', width: 110, render: moneyCell },
+    { title: t('products.price'), dataIndex: 'price', align: 'right', width: 110, ...browseSort('price'), render: moneyCell },
     { title: t('products.memberPrice'), dataIndex: 'memberPrice', align: 'right', width: 110, render: moneyCell },
     { title: t('products.taxRate'), dataIndex: 'taxRate', align: 'right', width: 80, render: (bp: number) => `${bp / 100}%` },
     { title: t('common.status'), dataIndex: 'status', width: 90, render: (s: string) => <StatusTag status={s} t={t} /> },
@@ -147,18 +146,7 @@ export default function ProductsPage() {
         subtitle={t('products.subtitle')}
         extra={
           <>
-            {can('stock.read') && storeId ? (
-              <Dropdown
-                menu={{
-                  items: [
-                    { key: 'csv', label: <a href={apiUrl('/exports/products', { storeId, format: 'csv' })}>CSV</a> },
-                    { key: 'xlsx', label: <a href={apiUrl('/exports/products', { storeId, format: 'xlsx' })}>Excel (XLSX)</a> },
-                  ],
-                }}
-              >
-                <Button icon={<DownloadOutlined />}>{t('common.export')}</Button>
-              </Dropdown>
-            ) : null}
+            <ExportButton path="/products" query={query} testId="products-export" />
             {can('import.run') ? (
               <Button icon={<ImportOutlined />} onClick={() => navigate('/import')}>
                 {t('nav.import')}

@@ -2,11 +2,13 @@
 import { EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Form, Input, InputNumber, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import type { SUPPLIER_SORTS } from '../../../../contracts/catalog';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import type { Supplier } from '../../../shared/inventory-types';
 import type { Page } from '../../../shared/types';
+import { ExportButton } from '../../components/ExportButton';
 import { LoadError, useReportError } from '../../components/feedback';
 import { usePaging } from '../../components/usePaging';
 import { FilterButtons } from '../../components/FilterButtons';
@@ -103,18 +105,16 @@ export default function SuppliersPage() {
   const canManage = can('suppliers.manage');
   const [form] = Form.useForm<{ q?: string; status: string }>();
   const [filters, setFilters] = useState<{ q?: string; status: string }>({ status: 'active' });
-  const { paging, pagination, onChange, first } = usePaging();
+  const { paging, pagination, onChange, first, sort, sortable } = usePaging<(typeof SUPPLIER_SORTS)[number]>(20, 'code');
   const [editing, setEditing] = useState<Supplier | 'new' | null>(null);
-  const list = useRemote(
-    (signal) => api.get<Page<Supplier>>('/suppliers', { signal, query: { q: filters.q?.trim(), status: filters.status, page: paging.page, pageSize: paging.pageSize } }),
-    [filters, paging.page, paging.pageSize],
-  );
+  const query = { q: filters.q?.trim(), status: filters.status, sort, page: paging.page, pageSize: paging.pageSize };
+  const list = useRemote((signal) => api.get<Page<Supplier>>('/suppliers', { signal, query }), [filters, sort, paging.page, paging.pageSize]);
   const columns: TableColumnsType<Supplier> = [
-    { title: t('suppliers.code'), dataIndex: 'code', width: 140, render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
-    { title: t('suppliers.name'), dataIndex: 'name', render: (n: string) => <Typography.Text strong>{n}</Typography.Text> },
+    { title: t('suppliers.code'), dataIndex: 'code', width: 140, ...sortable('code'), render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
+    { title: t('suppliers.name'), dataIndex: 'name', ...sortable('name'), render: (n: string) => <Typography.Text strong>{n}</Typography.Text> },
     { title: t('suppliers.contact'), dataIndex: 'contact', width: 120 },
     { title: t('suppliers.phone'), dataIndex: 'phone', width: 150 },
-    { title: t('suppliers.paymentTerms'), dataIndex: 'paymentTermsDays', width: 110, align: 'right', render: (d: number) => t('stock.days', { days: d }) },
+    { title: t('suppliers.paymentTerms'), dataIndex: 'paymentTermsDays', width: 110, align: 'right', ...sortable('paymentTermsDays'), render: (d: number) => t('stock.days', { days: d }) },
     {
       title: t('common.status'),
       dataIndex: 'status',
@@ -144,11 +144,14 @@ export default function SuppliersPage() {
         title={t('suppliers.title')}
         subtitle={t('suppliers.subtitle')}
         extra={
-          canManage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t('suppliers.new')}
-            </Button>
-          ) : null
+          <>
+            <ExportButton path="/suppliers" query={query} testId="suppliers-export" />
+            {canManage ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                {t('suppliers.new')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Card styles={{ body: { paddingTop: 16 } }}>

@@ -13,6 +13,7 @@ import { LoadError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { useRemote } from '../../components/useRemote';
 import { useMe } from '../../session/session';
+import { ReportExportMenu } from './ReportExportMenu';
 
 interface AccountFigures {
   code: string;
@@ -126,6 +127,7 @@ export default function ReportsPage() {
         subtitle={t('reportsPage.subtitle')}
         extra={
           <Flex gap={8}>
+            <ReportExportMenu storeId={storeId || undefined} from={query.from} to={query.to} />
             <Button icon={<DownloadOutlined />} href={apiUrl('/reports/journal.ledger', query)}>{t('reportsPage.exportLedger')}</Button>
             <Button icon={<DownloadOutlined />} href={apiUrl('/reports/journal.csv', query)}>{t('reportsPage.exportCsv')}</Button>
           </Flex>

@@ -6,15 +6,19 @@ import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { SALE_KINDS, type SaleKind, type SalesJournalItem } from '../../../../contracts/sales-journal';
+import type { SALES_SORTS } from '../../../../contracts/sales';
 import { useSalesT } from '../../i18n/sales';
 import { api, apiUrl } from '../../../shared/api';
 import { formatDate, formatDateTime, formatMoney, shortId } from '../../../shared/format';
 import type { Page, Register, User } from '../../../shared/types';
 import { LoadError } from '../../components/feedback';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
+import { usePaging } from '../../components/usePaging';
 import { useRemote } from '../../components/useRemote';
 import { useMe, useSession } from '../../session/session';
 import { DocumentDrawer } from '../DocumentsPage';
+import { useSearchParams } from 'react-router-dom';
 
 const ALL = '';
 const KIND_COLORS: Record<SaleKind, string> = { sale: 'green', return: 'orange', exchange: 'blue', void: 'red' };
@@ -128,15 +132,16 @@ function ReviewTable({ storeId, onOpen }: { storeId: string; onOpen(item: { docu
 }
 
 export default function SalesPage() {
+  const [params] = useSearchParams();
   const t = useSalesT();
   const me = useMe();
   const { storeName, currentStore, can } = useSession();
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, pagination, onChange, first, sort, sortable } = usePaging<(typeof SALES_SORTS)[number]>(20, '-businessDate');
   const [storeId, setStoreId] = useState<string>(currentStore?.id ?? ALL);
   useEffect(() => {
     if (currentStore) {
       setStoreId(currentStore.id);
-      setPaging((p) => ({ ...p, page: 1 }));
+      first();
     }
   }, [currentStore?.id]);
   const [registerId, setRegisterId] = useState(ALL);
@@ -146,17 +151,14 @@ export default function SalesPage() {
   const [number, setNumber] = useState('');
   const [receipt, setReceipt] = useState<{ documentId: string; number: string } | null>(null);
   const [documentId, setDocumentId] = useState<string | null>(null);
-  const resetPage = () => setPaging((p) => ({ ...p, page: 1 }));
+  const resetPage = first;
 
   const from = range?.[0]?.format('YYYY-MM-DD');
   const to = range?.[1]?.format('YYYY-MM-DD');
+  const query = { storeId, registerId, kind, cashierId, from, to, number: number.trim(), sort, page: paging.page, pageSize: paging.pageSize };
   const journal = useRemote(
-    (signal) =>
-      api.get<Page<SalesJournalItem>>('/sales', {
-        signal,
-        query: { storeId, registerId, kind, cashierId, from, to, number: number.trim(), page: paging.page, pageSize: paging.pageSize },
-      }),
-    [storeId, registerId, kind, cashierId, from, to, number, paging.page, paging.pageSize],
+    (signal) => api.get<Page<SalesJournalItem>>('/sales', { signal, query }),
+    [storeId, registerId, kind, cashierId, from, to, number, sort, paging.page, paging.pageSize],
   );
   const registers = useRemote(
     (signal) => (storeId ? api.get<Page<Register>>('/registers', { signal, query: { storeId, pageSize: 200 } }) : Promise.resolve({ items: [], total: 0 })),
@@ -183,6 +185,7 @@ export default function SalesPage() {
     {
       title: t('salesJournal.number'),
       dataIndex: 'number',
+      ...sortable('number'),
       render: (value: string, row) => (
         <Flex gap={6} align="center">
           <Typography.Link style={{ whiteSpace: 'nowrap' }}>{value}</Typography.Link>
@@ -199,11 +202,12 @@ export default function SalesPage() {
     { title: t('salesJournal.store'), dataIndex: 'storeId', render: (id: string) => storeName(id) ?? shortId(id) },
     { title: t('salesJournal.register'), dataIndex: 'registerCode', width: 100, render: (code: string | null, row) => code ?? shortId(row.registerId) },
     { title: t('salesJournal.cashier'), dataIndex: 'cashierName', render: (name: string | null) => name ?? '—' },
-    { title: t('salesJournal.businessDate'), dataIndex: 'businessDate', width: 120, render: formatDate },
+    { title: t('salesJournal.businessDate'), dataIndex: 'businessDate', width: 120, ...sortable('businessDate'), render: formatDate },
     {
       title: t('salesJournal.postedAt'),
       dataIndex: 'postedAt',
       width: 170,
+      ...sortable('postedAt'),
       render: (value: string) => <Typography.Text type="secondary">{formatDateTime(value)}</Typography.Text>,
     },
     {
@@ -229,6 +233,7 @@ export default function SalesPage() {
       dataIndex: 'due',
       align: 'right',
       width: 120,
+      ...sortable('due'),
       render: (fen: number) => (
         <Typography.Text strong type={fen < 0 ? 'danger' : undefined}>
           {formatMoney(fen)}
@@ -303,6 +308,7 @@ export default function SalesPage() {
           resetPage();
         }}
       />
+      <ExportButton path="/sales" query={query} testId="sales-export" />
     </Flex>
   );
 
@@ -318,14 +324,8 @@ export default function SalesPage() {
         dataSource={journal.data?.items ?? []}
         loading={journal.loading}
         onRow={(row) => ({ onClick: () => setReceipt(row), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: journal.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? paging.pageSize })}
+        pagination={pagination(journal.data?.total)}
+        onChange={onChange}
       />
     </>
   );
@@ -336,6 +336,8 @@ export default function SalesPage() {
       <Card styles={{ body: { paddingTop: 8 } }}>
         {can('sales.review') && storeId ? (
           <Tabs
+            // The dashboard's "offline sales to review" opens /sales?tab=review.
+            defaultActiveKey={params.get('tab') === 'review' ? 'review' : 'journal'}
             items={[
               { key: 'journal', label: t('salesJournal.tabJournal'), children: journalTab },
               {

@@ -86,6 +86,15 @@ export default function SettingsPage() {
                     ]}
                   />
                 </Form.Item>
+                <Form.Item name="otherStoreReturns" label={t('settingsPage.otherStoreReturns')} extra={t('settingsPage.otherStoreHelp')}>
+                  <Radio.Group
+                    optionType="button"
+                    options={[
+                      { value: 'accept', label: t('settingsPage.otherStoreAccept') },
+                      { value: 'refuse', label: t('settingsPage.otherStoreRefuse') },
+                    ]}
+                  />
+                </Form.Item>
                 {/* Stored in basis points, edited as a percent. */}
                 <Form.Item
                   name="maxDiscountBp"

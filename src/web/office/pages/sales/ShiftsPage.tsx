@@ -8,11 +8,14 @@ import { useEffect, useState } from 'react';
 import { useSalesT } from '../../i18n/sales';
 import { uuidv7 } from '../../../../core/id/uuidv7';
 import type { MethodTakings, TakingsSummary } from '../../../../core/shifts/takings';
+import type { SHIFT_SORTS } from '../../../../contracts/shifts';
 import { api } from '../../../shared/api';
 import { formatDate, formatDateTime, formatMoney } from '../../../shared/format';
 import type { Page } from '../../../shared/types';
 import { LoadError, useReportError } from '../../components/feedback';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
+import { usePaging } from '../../components/usePaging';
 import { useRemote } from '../../components/useRemote';
 import { useMe, useSession } from '../../session/session';
 
@@ -34,6 +37,8 @@ interface ShiftRow {
 interface XReport extends TakingsSummary {
   shift: { id: string; status: string; registerId: string };
   asOf: string;
+  /** A closed shift's offline sales synced after its close (the figures above stay as counted). */
+  lateOffline: { count: number; total: number; expectedCash: number; overShort: number } | null;
 }
 
 interface DayCloseView {
@@ -137,6 +142,15 @@ function XReportDrawer({ shift, onClose }: { shift: ShiftRow | null; onClose(): 
                 <OverShort fen={shift.close.overShort} />
               </Descriptions.Item>
             </Descriptions>
+          ) : null}
+          {report.data?.lateOffline ? (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="late-offline"
+              message={t('shiftsPage.lateOffline', { count: report.data.lateOffline.count, total: formatMoney(report.data.lateOffline.total) })}
+              description={t('shiftsPage.lateOfflineHelp', { expected: formatMoney(report.data.lateOffline.expectedCash), overShort: formatMoney(report.data.lateOffline.overShort) })}
+            />
           ) : null}
           {report.data && !report.loading ? <TakingsReport report={report.data} /> : <Skeleton active paragraph={{ rows: 10 }} />}
         </Flex>
@@ -260,16 +274,14 @@ export default function ShiftsPage() {
     if (currentStore) setStoreId(currentStore.id);
   }, [currentStore?.id]);
   const [date, setDate] = useState<Dayjs>(() => dayjs());
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, pagination, onChange, first, sort, sortable } = usePaging<(typeof SHIFT_SORTS)[number]>(20, '-businessDate');
   const [openShift, setOpenShift] = useState<ShiftRow | null>(null);
   const businessDate = date.format('YYYY-MM-DD');
 
+  const query = { storeId, from: businessDate, to: businessDate, sort, page: paging.page, pageSize: paging.pageSize };
   const shifts = useRemote(
-    (signal) =>
-      storeId
-        ? api.get<Page<ShiftRow>>('/shifts', { signal, query: { storeId, from: businessDate, to: businessDate, page: paging.page, pageSize: paging.pageSize } })
-        : Promise.resolve({ items: [], total: 0 }),
-    [storeId, businessDate, paging.page, paging.pageSize],
+    (signal) => (storeId ? api.get<Page<ShiftRow>>('/shifts', { signal, query }) : Promise.resolve({ items: [], total: 0 })),
+    [storeId, businessDate, sort, paging.page, paging.pageSize],
   );
 
   const columns: TableColumnsType<ShiftRow> = [
@@ -285,12 +297,12 @@ export default function ShiftsPage() {
     },
     { title: t('shiftsPage.status'), dataIndex: 'status', width: 110, render: (status: string) => <StatusTag status={status} /> },
     { title: t('shiftsPage.openedBy'), dataIndex: 'openedByName' },
-    { title: t('shiftsPage.openedAt'), dataIndex: 'openedAt', width: 170, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span> },
-    { title: t('shiftsPage.closedAt'), dataIndex: 'closedAt', width: 170, render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{v ? formatDateTime(v) : '—'}</span> },
+    { title: t('shiftsPage.openedAt'), dataIndex: 'openedAt', width: 170, ...sortable('openedAt'), render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span> },
+    { title: t('shiftsPage.closedAt'), dataIndex: 'closedAt', width: 170, ...sortable('closedAt'), render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{v ? formatDateTime(v) : '—'}</span> },
     { title: t('shiftsPage.openingFloat'), dataIndex: 'openingFloat', align: 'right', width: 110, render: (f: number) => formatMoney(f) },
     { title: t('shiftsPage.expected'), key: 'expected', align: 'right', width: 120, render: (_, row) => (row.close ? formatMoney(row.close.expectedCash) : '—') },
     { title: t('shiftsPage.counted'), key: 'counted', align: 'right', width: 120, render: (_, row) => (row.close ? formatMoney(row.close.countedCash) : '—') },
-    { title: t('shiftsPage.overShort'), key: 'overShort', align: 'right', width: 120, render: (_, row) => <OverShort fen={row.close?.overShort} /> },
+    { title: t('shiftsPage.overShort'), align: 'right', width: 120, ...sortable('overShort'), render: (_, row) => <OverShort fen={row.close?.overShort} /> },
     {
       key: 'x',
       width: 100,
@@ -315,7 +327,7 @@ export default function ShiftsPage() {
               style={{ width: 180 }}
               onChange={(value) => {
                 setStoreId(value);
-                setPaging((p) => ({ ...p, page: 1 }));
+                first();
               }}
               options={me.stores.map((store) => ({ value: store.id, label: store.name }))}
             />
@@ -325,9 +337,10 @@ export default function ShiftsPage() {
               allowClear={false}
               onChange={(value) => {
                 if (value) setDate(value);
-                setPaging((p) => ({ ...p, page: 1 }));
+                first();
               }}
             />
+            {storeId ? <ExportButton path="/shifts" query={query} testId="shifts-export" /> : null}
           </>
         }
       />
@@ -342,8 +355,8 @@ export default function ShiftsPage() {
           dataSource={shifts.data?.items ?? []}
           loading={shifts.loading}
           onRow={(row) => ({ onClick: () => setOpenShift(row), style: { cursor: 'pointer' } })}
-          pagination={{ current: paging.page, pageSize: paging.pageSize, total: shifts.data?.total ?? 0, showTotal: (total) => t('common.total', { total }) }}
-          onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? paging.pageSize })}
+          pagination={pagination(shifts.data?.total)}
+          onChange={onChange}
         />
       </Card>
       <XReportDrawer shift={openShift} onClose={() => setOpenShift(null)} />

@@ -5,11 +5,12 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { STOCKTAKE_SCOPES, STOCKTAKE_STATUSES } from '../../../../contracts/stocktakes';
+import { STOCKTAKE_SCOPES, STOCKTAKE_STATUSES, type STOCKTAKE_SORTS } from '../../../../contracts/stocktakes';
 import { api } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/format';
 import type { Location, StocktakeHeader } from '../../../shared/inventory-types';
 import type { Page } from '../../../shared/types';
+import { ExportButton } from '../../components/ExportButton';
 import { LoadError, useReportError } from '../../components/feedback';
 import { usePaging } from '../../components/usePaging';
 import { withSaving } from '../../components/FormDrawer';
@@ -99,16 +100,14 @@ export default function StocktakesPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [status, setStatus] = useState('');
-  const { paging, pagination, onChange, first } = usePaging();
+  const { paging, pagination, onChange, first, sort, sortable } = usePaging<(typeof STOCKTAKE_SORTS)[number]>(20, '-startedAt');
   const [starting, setStarting] = useState(false);
   const categories = useCategoryTree();
-  const list = useRemote(
-    (signal) => api.get<Page<StocktakeHeader>>('/stocktakes', { signal, query: { storeId, status, page: paging.page, pageSize: paging.pageSize } }),
-    [storeId, status, paging.page, paging.pageSize],
-  );
+  const query = { storeId, status, sort, page: paging.page, pageSize: paging.pageSize };
+  const list = useRemote((signal) => api.get<Page<StocktakeHeader>>('/stocktakes', { signal, query }), [storeId, status, sort, paging.page, paging.pageSize]);
 
   const columns: TableColumnsType<StocktakeHeader> = [
-    { title: t('stocktakes.startedAt'), dataIndex: 'startedAt', width: 180, render: formatDateTime },
+    { title: t('stocktakes.startedAt'), dataIndex: 'startedAt', width: 180, ...sortable('startedAt'), render: formatDateTime },
     {
       title: t('stocktakes.scope'),
       dataIndex: 'scope',
@@ -120,7 +119,7 @@ export default function StocktakesPage() {
       ),
     },
     { title: t('stocktakes.blind'), dataIndex: 'blind', width: 100, render: (blind: boolean) => (blind ? t('common.yes') : t('common.no')) },
-    { title: t('common.status'), dataIndex: 'status', width: 110, render: (s: string) => <StatusTag status={s} t={t} /> },
+    { title: t('common.status'), dataIndex: 'status', width: 110, ...sortable('status'), render: (s: string) => <StatusTag status={s} t={t} /> },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -154,11 +153,14 @@ export default function StocktakesPage() {
         title={t('stocktakes.title')}
         subtitle={t('stocktakes.subtitle')}
         extra={
-          can('stocktake.count') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setStarting(true)} data-testid="new-stocktake">
-              {t('stocktakes.new')}
-            </Button>
-          ) : null
+          <>
+            <ExportButton path="/stocktakes" query={query} testId="stocktakes-export" />
+            {can('stocktake.count') ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setStarting(true)} data-testid="new-stocktake">
+                {t('stocktakes.new')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Card styles={{ body: { paddingTop: 16 } }}>

@@ -4,12 +4,13 @@ import { App, Button, Card, Descriptions, Drawer, Flex, Form, Input, InputNumber
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TRANSFER_STATUSES } from '../../../../contracts/transfers';
+import { TRANSFER_STATUSES, type TRANSFER_SORTS } from '../../../../contracts/transfers';
 import { uuidv7 } from '../../../../core/id/uuidv7';
 import { api } from '../../../shared/api';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import type { TransferDetail, TransferLine, TransferSummary } from '../../../shared/inventory-types';
 import type { Page, Store } from '../../../shared/types';
+import { ExportButton } from '../../components/ExportButton';
 import { LoadError, useReportError } from '../../components/feedback';
 import { usePaging } from '../../components/usePaging';
 import { FormDrawer, withSaving } from '../../components/FormDrawer';
@@ -249,23 +250,21 @@ export default function TransfersPage() {
   const storeId = useStoreId();
   const { message } = App.useApp();
   const [status, setStatus] = useState<string>('');
-  const { paging, pagination, onChange, first } = usePaging();
+  const { paging, pagination, onChange, first, sort, sortable } = usePaging<(typeof TRANSFER_SORTS)[number]>(20, '-createdAt');
   const [creating, setCreating] = useState(false);
   const [viewing, setViewing] = useState<string | null>(null);
-  const transfers = useRemote(
-    (signal) => api.get<Page<TransferSummary>>('/transfers', { signal, query: { storeId, status, page: paging.page, pageSize: paging.pageSize } }),
-    [storeId, status, paging.page, paging.pageSize],
-  );
+  const query = { storeId, status, sort, page: paging.page, pageSize: paging.pageSize };
+  const transfers = useRemote((signal) => api.get<Page<TransferSummary>>('/transfers', { signal, query }), [storeId, status, sort, paging.page, paging.pageSize]);
 
   const columns: TableColumnsType<TransferSummary> = [
-    { title: t('transfers.shippedAt'), dataIndex: 'createdAt', width: 130, render: formatDate },
+    { title: t('transfers.shippedAt'), dataIndex: 'createdAt', width: 130, ...sortable('createdAt'), render: formatDate },
     { title: t('transfers.direction'), key: 'dir', render: (_, tr) => (tr.fromStoreId === storeId ? t('transfers.outgoing') : t('transfers.incoming')) },
     { title: t('transfers.from'), dataIndex: 'fromStoreId', render: (id: string, tr) => storeName(id) ?? tr.fromStoreCode },
     { title: t('transfers.to'), dataIndex: 'toStoreId', render: (id: string, tr) => storeName(id) ?? tr.toStoreCode },
     { title: t('transfers.lines'), dataIndex: 'lineCount', align: 'right', width: 80 },
     { title: t('transfers.costValue'), key: 'value', align: 'right', width: 120, render: (_, tr) => moneyCell(tr.totals.costValue) },
     { title: t('transfers.inTransitValue'), key: 'transit', align: 'right', width: 120, render: (_, tr) => moneyCell(tr.totals.inTransitValue) },
-    { title: t('common.status'), dataIndex: 'status', width: 110, render: (s: string) => <StatusTag status={s} t={t} /> },
+    { title: t('common.status'), dataIndex: 'status', width: 110, ...sortable('status'), render: (s: string) => <StatusTag status={s} t={t} /> },
   ];
 
   return (
@@ -274,11 +273,14 @@ export default function TransfersPage() {
         title={t('transfers.title')}
         subtitle={t('transfers.subtitle')}
         extra={
-          can('stock.transfer') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-transfer">
-              {t('transfers.new')}
-            </Button>
-          ) : null
+          <>
+            <ExportButton path="/transfers" query={query} testId="transfers-export" />
+            {can('stock.transfer') ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-transfer">
+                {t('transfers.new')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Card styles={{ body: { paddingTop: 16 } }}>

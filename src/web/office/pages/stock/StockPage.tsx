@@ -6,11 +6,12 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ALERT_KINDS } from '../../../../contracts/inventory';
+import { ALERT_KINDS, type ALERT_SORTS, type BATCH_SORTS, type ON_HAND_SORTS } from '../../../../contracts/inventory';
 import { api } from '../../../shared/api';
 import { formatDate, formatMoney, formatQuantity } from '../../../shared/format';
 import type { BatchRow, OnHandRow, StockAlert } from '../../../shared/inventory-types';
 import type { Page } from '../../../shared/types';
+import { ExportButton } from '../../components/ExportButton';
 import { LoadError } from '../../components/feedback';
 import { FilterButtons } from '../../components/FilterButtons';
 import { usePaging } from '../../components/usePaging';
@@ -33,25 +34,22 @@ function OnHandTab() {
   const storeId = useStoreId();
   const [form] = Form.useForm<{ q?: string; categoryId?: string; locationId?: string }>();
   const [filters, setFilters] = useState<{ q?: string; categoryId?: string; locationId?: string }>({});
-  const { paging, pagination, onChange, first } = usePaging();
+  const { paging, pagination, onChange, first, sort, sortable } = usePaging<(typeof ON_HAND_SORTS)[number]>(20, 'sku');
   const categories = useCategoryTree();
   const locations = useLocations(storeId);
+  const query = { storeId, q: filters.q?.trim(), categoryId: filters.categoryId, locationId: filters.locationId, sort, page: paging.page, pageSize: paging.pageSize };
   const rows = useRemote(
-    (signal) =>
-      api.get<Page<OnHandRow> & { totalValue: number }>('/inventory/on-hand', {
-        signal,
-        query: { storeId, q: filters.q?.trim(), categoryId: filters.categoryId, locationId: filters.locationId, page: paging.page, pageSize: paging.pageSize },
-      }),
-    [storeId, filters, paging.page, paging.pageSize],
+    (signal) => api.get<Page<OnHandRow> & { totalValue: number }>('/inventory/on-hand', { signal, query }),
+    [storeId, filters, sort, paging.page, paging.pageSize],
   );
   const columns: TableColumnsType<OnHandRow> = [
-    { title: t('products.sku'), dataIndex: 'sku', width: 160, render: (sku: string) => <Typography.Text code>{sku}</Typography.Text> },
-    { title: t('products.name'), key: 'name', render: (_, r) => productCell(r, false) },
-    { title: t('stock.location'), dataIndex: 'locationCode', width: 100 },
+    { title: t('products.sku'), dataIndex: 'sku', width: 160, ...sortable('sku'), render: (sku: string) => <Typography.Text code>{sku}</Typography.Text> },
+    { title: t('products.name'), ...sortable('name'), render: (_, r) => productCell(r, false) },
+    { title: t('stock.location'), dataIndex: 'locationCode', width: 100, ...sortable('location') },
     { title: t('stock.lot'), dataIndex: 'lot', width: 120, render: (lot: string | null) => lot ?? <Typography.Text type="secondary">—</Typography.Text> },
-    { title: t('stock.expiryDate'), dataIndex: 'expiryDate', width: 120, render: (d: string | null) => (d ? formatDate(d) : '—') },
-    { title: t('stock.qty'), dataIndex: 'qty', align: 'right', width: 120, render: (q: number, r) => qtyCell(q, r.unit) },
-    { title: t('stock.value'), dataIndex: 'value', align: 'right', width: 130, render: moneyCell },
+    { title: t('stock.expiryDate'), dataIndex: 'expiryDate', width: 120, ...sortable('expiryDate'), render: (d: string | null) => (d ? formatDate(d) : '—') },
+    { title: t('stock.qty'), dataIndex: 'qty', align: 'right', width: 120, ...sortable('qty'), render: (q: number, r) => qtyCell(q, r.unit) },
+    { title: t('stock.value'), dataIndex: 'value', align: 'right', width: 130, ...sortable('value'), render: moneyCell },
   ];
   return (
     <>
@@ -83,7 +81,10 @@ function OnHandTab() {
             }}
           />
         </Form>
-        <Statistic title={t('stock.totalValue')} value={formatMoney(rows.data?.totalValue ?? 0)} valueStyle={{ fontSize: 20 }} />
+        <Flex gap={16} align="center">
+          <ExportButton path="/inventory/on-hand" query={query} testId="on-hand-export" />
+          <Statistic title={t('stock.totalValue')} value={formatMoney(rows.data?.totalValue ?? 0)} valueStyle={{ fontSize: 20 }} />
+        </Flex>
       </Flex>
       {rows.error ? <LoadError error={rows.error} onRetry={rows.reload} /> : null}
       <Table<OnHandRow>
@@ -104,16 +105,14 @@ function BatchesTab() {
   const { t } = useTranslation();
   const storeId = useStoreId();
   const [withinDays, setWithinDays] = useState<number | null>(null);
-  const { paging, pagination, onChange, first } = usePaging();
-  const rows = useRemote(
-    (signal) => api.get<Page<BatchRow>>('/inventory/batches', { signal, query: { storeId, withinDays, page: paging.page, pageSize: paging.pageSize } }),
-    [storeId, withinDays, paging.page, paging.pageSize],
-  );
+  const { paging, pagination, onChange, first, sort, sortable } = usePaging<(typeof BATCH_SORTS)[number]>(20, 'expiryDate');
+  const query = { storeId, withinDays, sort, page: paging.page, pageSize: paging.pageSize };
+  const rows = useRemote((signal) => api.get<Page<BatchRow>>('/inventory/batches', { signal, query }), [storeId, withinDays, sort, paging.page, paging.pageSize]);
   const columns: TableColumnsType<BatchRow> = [
-    { title: t('products.name'), key: 'name', render: (_, r) => productCell(r) },
-    { title: t('stock.lot'), dataIndex: 'lot', width: 130 },
+    { title: t('products.name'), ...sortable('name'), render: (_, r) => productCell(r) },
+    { title: t('stock.lot'), dataIndex: 'lot', width: 130, ...sortable('lot') },
     { title: t('stock.productionDate'), dataIndex: 'productionDate', width: 120, render: (d: string | null) => (d ? formatDate(d) : '—') },
-    { title: t('stock.expiryDate'), dataIndex: 'expiryDate', width: 120, render: (d: string | null) => (d ? formatDate(d) : '—') },
+    { title: t('stock.expiryDate'), dataIndex: 'expiryDate', width: 120, ...sortable('expiryDate'), render: (d: string | null) => (d ? formatDate(d) : '—') },
     {
       title: t('stock.daysToExpiry'),
       dataIndex: 'daysToExpiry',
@@ -128,12 +127,13 @@ function BatchesTab() {
           <Badge status={days <= 7 ? 'error' : days <= 30 ? 'warning' : 'success'} text={t('stock.days', { days })} />
         ),
     },
-    { title: t('stock.qty'), dataIndex: 'qty', align: 'right', width: 110, render: (q: number, r) => qtyCell(q, r.unit) },
-    { title: t('stock.value'), dataIndex: 'value', align: 'right', width: 120, render: moneyCell },
+    { title: t('stock.qty'), dataIndex: 'qty', align: 'right', width: 110, ...sortable('qty'), render: (q: number, r) => qtyCell(q, r.unit) },
+    { title: t('stock.value'), dataIndex: 'value', align: 'right', width: 120, ...sortable('value'), render: moneyCell },
   ];
   return (
     <>
       <Flex gap={8} align="center" style={{ marginBottom: 16 }}>
+        <ExportButton path="/inventory/batches" query={query} testId="batches-export" />
         <Typography.Text>{t('stock.expiringWithin')}</Typography.Text>
         <InputNumber
           min={0}
@@ -188,21 +188,20 @@ function AlertsTab() {
   const { t } = useTranslation();
   const storeId = useStoreId();
   const [kind, setKind] = useState('');
-  const { paging, pagination, onChange, first } = usePaging();
-  const rows = useRemote(
-    (signal) => api.get<Page<StockAlert>>('/alerts', { signal, query: { storeId, kind, page: paging.page, pageSize: paging.pageSize } }),
-    [storeId, kind, paging.page, paging.pageSize],
-  );
+  const { paging, pagination, onChange, first, sort, sortable } = usePaging<(typeof ALERT_SORTS)[number]>(20, 'severity');
+  const query = { storeId, kind, sort, page: paging.page, pageSize: paging.pageSize };
+  const rows = useRemote((signal) => api.get<Page<StockAlert>>('/alerts', { signal, query }), [storeId, kind, sort, paging.page, paging.pageSize]);
   const columns: TableColumnsType<StockAlert> = [
-    { title: t('alerts.severity'), dataIndex: 'severity', width: 100, render: (s: string) => <StatusTag status={s} t={t} /> },
-    { title: t('alerts.kind'), dataIndex: 'kind', width: 150, render: (k: StockAlert['kind']) => t(`alerts.kinds.${k}`) },
-    { title: t('products.name'), key: 'name', render: (_, r) => productCell(r) },
-    { title: t('stock.qty'), dataIndex: 'qty', align: 'right', width: 110, render: (q: number) => qtyCell(q) },
+    { title: t('alerts.severity'), dataIndex: 'severity', width: 100, ...sortable('severity'), render: (s: string) => <StatusTag status={s} t={t} /> },
+    { title: t('alerts.kind'), dataIndex: 'kind', width: 150, ...sortable('kind'), render: (k: StockAlert['kind']) => t(`alerts.kinds.${k}`) },
+    { title: t('products.name'), ...sortable('name'), render: (_, r) => productCell(r) },
+    { title: t('stock.qty'), dataIndex: 'qty', align: 'right', width: 110, ...sortable('qty'), render: (q: number) => qtyCell(q) },
     { title: t('alerts.detailTitle'), key: 'detail', render: (_, r) => alertDetail(t, r) },
   ];
   return (
     <>
       <Flex gap={8} style={{ marginBottom: 16 }}>
+        <ExportButton path="/alerts" query={query} testId="alerts-export" />
         <Select
           value={kind}
           style={{ width: 180 }}

@@ -1,0 +1,57 @@
+// Posting rules in the back office (记账规则), against a real server: finance points bank-card
+// takings at another asset account, sees the rule marked as set, then resets it to the default.
+// Requires a built dist/web (npm run build:web).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshot } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('posting rules', () => {
+  it('finance maps card takings to another asset account and resets it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    try {
+      await page.goto(`${server.url}/office/login`);
+      await page.locator('#login_username').fill('finance');
+      await page.locator('#login_password').fill('cangshou-demo');
+      await page.getByTestId('login-submit').click();
+      await page.waitForURL(/\/office\/?$/);
+      await page.getByTestId('nav').getByRole('menuitem', { name: '记账规则' }).click();
+      await page.waitForURL(/\/office\/posting-rules/);
+
+      const table = page.getByTestId('posting-rules');
+      const cardRow = table.locator('tr.ant-table-row').filter({ hasText: '银行卡' });
+      await expect.poll(async () => (await cardRow.textContent()) ?? '').toContain('默认');
+      await page.getByTestId('rule-payment_method-card').click();
+      // Only asset accounts are offered for a payment method: no revenue account 5001.
+      const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      expect(await options.filter({ hasText: '5001' }).count()).toBe(0);
+      await options.filter({ hasText: '1012' }).first().click();
+      await expect.poll(async () => (await cardRow.textContent()) ?? '').toContain('已设置');
+      await screenshot(page, 'office-posting-rules');
+
+      const rules = await (await context.request.get(`${server.url}/api/v1/posting-rules`)).json();
+      expect(rules.items.find((i: { kind: string; key: string }) => i.kind === 'payment_method' && i.key === 'card')).toMatchObject({ account: '1012', source: 'rule' });
+
+      await cardRow.getByRole('button', { name: '恢复默认' }).click();
+      await expect.poll(async () => (await cardRow.textContent()) ?? '').toContain('默认');
+      expect((await cardRow.textContent()) ?? '').not.toContain('已设置');
+    } finally {
+      await context.close();
+    }
+  });
+});

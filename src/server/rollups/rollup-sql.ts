@@ -1,0 +1,126 @@
+// The statements that add posted documents to the rollup tables (docs/analytics.md). One text per
+// rollup serves both the catch-up (the documents it claimed: `WHERE … IN (ids)`) and the rebuild
+// (every document), so the two can never disagree: each is INSERT … SELECT … GROUP BY over the raw
+// rows, adding onto existing rollup rows with ON CONFLICT DO UPDATE.
+import { jsonIntSql, localHourSql, type DialectName } from '../../db/dialect';
+
+export interface RollupStatement {
+  table: string;
+  text: string;
+  params: unknown[];
+}
+
+/** Till document types and the `sales.kind` each writes. */
+export const TILL_DOCUMENT_TYPES = ['sale', 'sale_return', 'exchange', 'sale_void'] as const;
+const TILL_TYPES_SQL = TILL_DOCUMENT_TYPES.map((t) => `'${t}'`).join(', ');
+
+/** Document types whose journal lines the profit and loss leaves out (rollup_account_day.kind 'close'). */
+export const CLOSING_DOCUMENT_TYPES = ['year_end_close'] as const;
+
+/**
+ * Statements adding `documentIds` (every posted document when 'all') to the rollups. Run them in
+ * one transaction with the claim of those documents, or the rebuild's truncation.
+ */
+export function rollupStatements(dialect: DialectName, documentIds: readonly string[] | 'all'): RollupStatement[] {
+  const filter = (column: string) => (documentIds === 'all' ? { sql: '1 = 1', params: [] as unknown[] } : { sql: `${column} IN (${documentIds.map(() => '?').join(', ')})`, params: [...documentIds] });
+  const json = (column: string, key: string) => `COALESCE(${jsonIntSql(dialect, column, key)}, 0)`;
+  const add = (table: string, cols: string[]) => cols.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
+
+  // A line's cost of goods: what its moves took out of stock (a sale line) or put back (a return
+  // or void line). A damaged return puts the goods back and writes them off again on the same line;
+  // only the goods coming back count, the write-off is a loss, not negative cost of sales.
+  const lineMoves = filter('document_id');
+  const lineDocs = filter('d.id');
+  const product: RollupStatement = {
+    table: 'rollup_product_day',
+    text: `INSERT INTO rollup_product_day (store_id, business_date, product_id, category_id, sold_qty, returned_qty, sales, returns, tax, cost, discounts, lines)
+SELECT d.store_id, d.business_date, dl.product_id, MAX(p.category_id),
+  SUM(CASE WHEN ${SOLD} THEN dl.qty ELSE 0 END),
+  SUM(CASE WHEN ${SOLD} THEN 0 ELSE -dl.qty END),
+  SUM(CASE WHEN ${SOLD} THEN dl.amount ELSE 0 END),
+  SUM(CASE WHEN ${SOLD} THEN 0 ELSE -dl.amount END),
+  SUM(${json('dl.data_json', 'tax')}),
+  SUM(CASE WHEN dl.qty > 0 THEN COALESCE(m.out_cost, 0) ELSE -COALESCE(m.in_cost, 0) END),
+  SUM(${json('dl.data_json', 'lineDiscount')} + ${json('dl.data_json', 'orderDiscountShare')}),
+  SUM(CASE WHEN d.type = 'sale_void' THEN -1 WHEN dl.qty > 0 THEN 1 ELSE 0 END)
+FROM documents d
+JOIN document_lines dl ON dl.document_id = d.id
+LEFT JOIN products p ON p.id = dl.product_id
+LEFT JOIN (
+  SELECT document_id, line_no,
+    SUM(CASE WHEN qty < 0 THEN -cost_value ELSE 0 END) AS out_cost,
+    SUM(CASE WHEN qty > 0 THEN cost_value ELSE 0 END) AS in_cost
+  FROM stock_moves WHERE ${lineMoves.sql} GROUP BY document_id, line_no
+) m ON m.document_id = dl.document_id AND m.line_no = dl.line_no
+WHERE d.type IN (${TILL_TYPES_SQL}) AND dl.product_id IS NOT NULL AND dl.qty <> 0 AND ${lineDocs.sql}
+GROUP BY d.store_id, d.business_date, dl.product_id
+ON CONFLICT (store_id, business_date, product_id) DO UPDATE SET ${add('rollup_product_day', ['sold_qty', 'returned_qty', 'sales', 'returns', 'tax', 'cost', 'discounts', 'lines'])}`,
+    params: [...lineMoves.params, ...lineDocs.params],
+  };
+
+  // The hour a sale happened: the till's clock for an offline sale (it may post a day later),
+  // the server's posting time otherwise; on the store's wall clock.
+  const hour = localHourSql(dialect, `CASE WHEN s.offline = 1 THEN s.client_time ELSE d.posted_at END`, 'st.timezone');
+  const headLines = filter('document_id');
+  const heads = filter('s.document_id');
+  const till: RollupStatement = {
+    table: 'rollup_till_hour',
+    text: `INSERT INTO rollup_till_hour (store_id, business_date, hour, cashier_id, tickets, return_tickets, items, sales, returns, tax, cost, discounts)
+SELECT d.store_id, d.business_date, ${hour}, d.posted_by,
+  SUM(CASE s.kind WHEN 'sale' THEN 1 WHEN 'void' THEN -1 ELSE 0 END),
+  SUM(CASE WHEN s.kind IN ('return', 'exchange') THEN 1 ELSE 0 END),
+  SUM(CASE WHEN s.kind IN ('sale', 'void') THEN COALESCE(l.items, 0) ELSE 0 END),
+  SUM(CASE s.kind WHEN 'sale' THEN s.due WHEN 'void' THEN s.due WHEN 'exchange' THEN ${json('d.result_json', 'newDue')} ELSE 0 END),
+  SUM(CASE s.kind WHEN 'return' THEN -s.due WHEN 'exchange' THEN ${json('d.result_json', 'refund')} ELSE 0 END),
+  SUM(s.tax), SUM(s.cost), SUM(COALESCE(l.discounts, 0))
+FROM sales s
+JOIN documents d ON d.id = s.document_id
+JOIN stores st ON st.id = d.store_id
+LEFT JOIN (
+  SELECT document_id, SUM(qty) AS items, SUM(${json('data_json', 'lineDiscount')} + ${json('data_json', 'orderDiscountShare')}) AS discounts
+  FROM document_lines WHERE ${headLines.sql} GROUP BY document_id
+) l ON l.document_id = s.document_id
+WHERE ${heads.sql}
+GROUP BY d.store_id, d.business_date, ${hour}, d.posted_by
+ON CONFLICT (store_id, business_date, hour, cashier_id) DO UPDATE SET ${add('rollup_till_hour', ['tickets', 'return_tickets', 'items', 'sales', 'returns', 'tax', 'cost', 'discounts'])}`,
+    params: [...headLines.params, ...heads.params],
+  };
+
+  // Cash is recorded as handed over; the change given back comes off the cash taken.
+  const tenders = filter('sp.document_id');
+  const changes = filter('s.document_id');
+  const payment: RollupStatement = {
+    table: 'rollup_payment_day',
+    text: `INSERT INTO rollup_payment_day (store_id, business_date, method, amount, payments)
+SELECT x.store_id, x.business_date, x.method, SUM(x.amount), SUM(x.n) FROM (
+  SELECT d.store_id, d.business_date, sp.method, sp.amount, CASE WHEN sp.amount > 0 THEN 1 ELSE 0 END AS n
+  FROM sale_payments sp JOIN documents d ON d.id = sp.document_id WHERE ${tenders.sql}
+  UNION ALL
+  SELECT d.store_id, d.business_date, 'cash', -s.change, 0
+  FROM sales s JOIN documents d ON d.id = s.document_id WHERE s.change <> 0 AND ${changes.sql}
+) x WHERE 1 = 1
+GROUP BY x.store_id, x.business_date, x.method
+ON CONFLICT (store_id, business_date, method) DO UPDATE SET ${add('rollup_payment_day', ['amount', 'payments'])}`,
+    params: [...tenders.params, ...changes.params],
+  };
+
+  const entries = filter('e.document_id');
+  const closing = CLOSING_DOCUMENT_TYPES.map((t) => `'${t}'`).join(', ');
+  const account: RollupStatement = {
+    table: 'rollup_account_day',
+    text: `INSERT INTO rollup_account_day (company_id, business_date, store_id, account_code, kind, debit, credit)
+SELECT e.company_id, e.business_date, e.store_id, l.account_code, CASE WHEN d.type IN (${closing}) THEN 'close' ELSE 'normal' END, SUM(l.debit), SUM(l.credit)
+FROM journal_entries e
+JOIN journal_lines l ON l.entry_id = e.id
+JOIN documents d ON d.id = e.document_id
+WHERE ${entries.sql}
+GROUP BY e.company_id, e.business_date, e.store_id, l.account_code, CASE WHEN d.type IN (${closing}) THEN 'close' ELSE 'normal' END
+ON CONFLICT (company_id, business_date, store_id, account_code, kind) DO UPDATE SET ${add('rollup_account_day', ['debit', 'credit'])}`,
+    params: [...entries.params],
+  };
+
+  return [product, till, payment, account];
+}
+
+/** A till line that counts as sold: sold lines, and a void's lines, which take the sale back out of sales. */
+const SOLD = `(dl.qty > 0 OR d.type = 'sale_void')`;

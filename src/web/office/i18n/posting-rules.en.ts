@@ -1,0 +1,55 @@
+// English for the posting rules page.
+import type { postingRulesZhCN } from './posting-rules.zh-CN';
+
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+
+export const postingRulesEn: Strings<typeof postingRulesZhCN> = {
+  postingRulesNav: { rules: 'Posting rules' },
+  postingRulesPage: {
+    title: 'Posting rules',
+    subtitle: 'Which account the automatic postings use: payment methods, categories, tax rates, rounding, cash over/short, write-off reasons, stocktake variances, supplier receipts. A change affects only later postings.',
+    item: 'Item',
+    account: 'Account',
+    source: 'Source',
+    defaultAccount: 'Default account',
+    reset: 'Reset to default',
+    saved: 'Saved',
+    resetDone: 'Back to the default',
+    sourceRule: 'Set',
+    sourceInherited: 'Inherited from {{from}}',
+    sourceDefault: 'Default',
+    readOnly: 'Only finance or the owner can change posting rules',
+    kinds: {
+      payment_method: 'Payment methods',
+      category_revenue: 'Category revenue',
+      category_cogs: 'Category cost of sales',
+      tax_rate: 'Output VAT',
+      rounding: 'Rounding (抹零)',
+      cash_over_short: 'Cash over/short',
+      write_off_reason: 'Write-off reasons',
+      stocktake_variance: 'Stocktake variances',
+      supplier_receipt: 'Supplier receipts',
+    },
+    keys: {
+      cash: 'Cash',
+      wechat: 'WeChat Pay',
+      alipay: 'Alipay',
+      unionpay: 'UnionPay QR',
+      card: 'Bank card',
+      stored_value: 'Stored value',
+      voucher: 'Voucher',
+      given: 'Given away (rounded down)',
+      gained: 'Gained (rounded up)',
+      over: 'Over',
+      short: 'Short',
+      damaged: 'Damaged',
+      expired: 'Expired',
+      lost: 'Lost',
+      internal_use: 'Internal use',
+      other: 'Other',
+      gain: 'Surplus',
+      loss: 'Shortage',
+      payable: 'Accounts payable',
+    },
+  },
+};
