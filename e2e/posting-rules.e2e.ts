@@ -48,8 +48,9 @@ describe('posting rules', () => {
       expect(rules.items.find((i: { kind: string; key: string }) => i.kind === 'payment_method' && i.key === 'card')).toMatchObject({ account: '1012', source: 'rule' });
 
       await cardRow.getByRole('button', { name: '恢复默认' }).click();
-      await expect.poll(async () => (await cardRow.textContent()) ?? '').toContain('默认');
-      expect((await cardRow.textContent()) ?? '').not.toContain('已设置');
+      // '默认' alone would match the 恢复默认 button: wait for the rule's tag to go.
+      await expect.poll(async () => (await cardRow.textContent()) ?? '').not.toContain('已设置');
+      expect((await cardRow.textContent()) ?? '').toContain('1002');
     } finally {
       await context.close();
     }
