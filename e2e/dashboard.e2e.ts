@@ -7,43 +7,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { uuidv7 } from '../src/core/id/uuidv7';
 import { formatMoney } from '../src/web/shared/format';
 import { launchBrowser, screenshot } from './support/browser';
+import { apiCall, apiLogin, openOffice } from './support/office';
 import { startServer, type RunningServer } from './support/server';
 
-const DEMO_PASSWORD = 'cangshou-demo';
 const COLA = 'DRK-COLA-330';
 
 let server: RunningServer;
 let browser: Browser;
-
-async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function login(username: string): Promise<{ token: string; storeId: string }> {
-  const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  const body = (await res.json()) as { token: string; user: { stores: { id: string }[] } };
-  return { token: body.token, storeId: body.user.stores[0].id };
-}
-
-async function newPage(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${server.url}/office/login`);
-  // The first visit loads the whole office bundle: give a busy CI machine time.
-  await page.locator('#login_username').waitFor({ timeout: 60_000 });
-  await page.locator('#login_username').fill(username);
-  await page.locator('#login_password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/office\/?$/);
-  return { context, page };
-}
 
 /** "¥1,234.56" → 123456 fen, read exactly from the digits. */
 function fenOf(text: string): number {
@@ -66,7 +36,7 @@ let shiftId: string;
  */
 async function sellCola(qty: number, due: number, hoursAgo = 0): Promise<number> {
   const offline = hoursAgo > 0;
-  await call(manager.token, 'POST', '/sales', {
+  await apiCall(server, manager.token, 'POST', '/sales', {
     id: uuidv7(),
     registerId,
     shiftId,
@@ -82,10 +52,10 @@ async function sellCola(qty: number, due: number, hoursAgo = 0): Promise<number>
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  manager = await login('manager');
-  const registers = await call<{ items: { id: string; code: string }[] }>(manager.token, 'GET', `/registers?storeId=${manager.storeId}`);
+  manager = await apiLogin(server, 'manager');
+  const registers = await apiCall<{ items: { id: string; code: string }[] }>(server, manager.token, 'GET', `/registers?storeId=${manager.storeId}`);
   registerId = registers.items.find((r) => r.code === 'R01')!.id;
-  shiftId = (await call<{ id: string }>(manager.token, 'POST', '/shifts', { id: uuidv7(), registerId, openingFloat: 20_000 })).id;
+  shiftId = (await apiCall<{ id: string }>(server, manager.token, 'POST', '/shifts', { id: uuidv7(), registerId, openingFloat: 20_000 })).id;
   // Yesterday 2 colas (7.00, an offline sale synced today); today before the manager looks:
   // 3 colas (10.50) and 1 cola (3.50).
   await sellCola(2000, 700, 24);
@@ -102,7 +72,7 @@ describe('the dashboard as the store manager', () => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    ({ context, page } = await newPage('manager'));
+    ({ context, page } = await openOffice(browser, server, 'manager'));
   });
   afterAll(async () => {
     await context?.close();
@@ -158,7 +128,7 @@ describe('the dashboard and variant templates as the owner', () => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    ({ context, page } = await newPage('owner'));
+    ({ context, page } = await openOffice(browser, server, 'owner'));
   });
   afterAll(async () => {
     await context?.close();

@@ -5,25 +5,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
+import { openOffice } from './support/office';
 import { startServer, type RunningServer } from './support/server';
-
-const DEMO_PASSWORD = 'cangshou-demo';
 
 let server: RunningServer;
 let browser: Browser;
 
 async function newPage(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${server.url}/office/login`);
-  await page.locator('#login_username').fill(username);
-  await page.locator('#login_password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/office\/?$/);
-  await page.getByTestId('nav').getByRole('menuitem', { name: '凭证' }).click();
-  await page.waitForURL(/\/office\/journal/);
-  return { context, page };
+  const opened = await openOffice(browser, server, username);
+  await opened.page.getByTestId('nav').getByRole('menuitem', { name: '凭证' }).click();
+  await opened.page.waitForURL(/\/office\/journal/);
+  return opened;
 }
 
 async function pickAccount(page: Page, line: number, code: string) {

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
+import { openOffice } from './support/office';
 import { startServer, type RunningServer } from './support/server';
 
-const DEMO_PASSWORD = 'cangshou-demo';
 
 let server: RunningServer;
 let browser: Browser;
@@ -18,14 +18,7 @@ beforeAll(async () => {
   const external = process.env.CANGSHOU_E2E_URL;
   server = external ? { url: external.replace(/\/$/, ''), dataDir: '', output: () => '', stop: async () => {} } : await startServer();
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${server.url}/office/login`);
-  await page.locator('#login_username').fill('owner');
-  await page.locator('#login_password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/office\/?$/);
+  ({ context, page } = await openOffice(browser, server, 'owner'));
 });
 
 afterAll(async () => {

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
+import { signInOffice } from './support/office';
 import { startServer, type RunningServer } from './support/server';
 
-const DEMO_PASSWORD = 'cangshou-demo';
 const INVARIANTS = ['STOCK', 'GL', 'ONCE', 'SEQ', 'CHAIN', 'LINK'];
 
 let server: RunningServer;
@@ -17,14 +17,6 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { context, page };
-}
-
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/office/login`);
-  await page.locator('#login_username').fill(username);
-  await page.locator('#login_password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/office\/?$/);
 }
 
 function menuItem(page: Page, name: string) {
@@ -79,7 +71,7 @@ describe('office as the owner', () => {
   });
 
   it('logs in and sees every invariant pass on the overview', async () => {
-    await logIn(page, 'owner');
+    await signInOffice(page, server, 'owner');
     await expect(page.getByTestId('page-title').textContent()).resolves.toBe('经营看板');
     await page.getByTestId('verify-overall').waitFor();
     expect(await page.getByTestId('verify-overall').textContent()).toBe('全部通过');
@@ -224,7 +216,7 @@ describe('office as a cashier', () => {
   it('shows neither Users nor Audit, and refuses the Users page', async () => {
     const { context, page } = await newPage();
     try {
-      await logIn(page, 'cashier');
+      await signInOffice(page, server, 'cashier');
       await menuItem(page, '概览').waitFor();
       const menu = (await page.getByTestId('nav').textContent()) ?? '';
       expect(menu).not.toContain('用户与权限');

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
+import { openOffice } from './support/office';
 import { startServer, type RunningServer } from './support/server';
 
 let server: RunningServer;
@@ -31,15 +32,8 @@ function wechatBill(day: string): string {
 
 describe('reconciliation and report exports', () => {
   it('finance imports a WeChat bill, books its fees once, and exports the P&L', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    const { context, page } = await openOffice(browser, server, 'finance');
     try {
-      await page.goto(`${server.url}/office/login`);
-      await page.locator('#login_username').fill('finance');
-      await page.locator('#login_password').fill('cangshou-demo');
-      await page.getByTestId('login-submit').click();
-      await page.waitForURL(/\/office\/?$/);
       await page.getByTestId('nav').getByRole('menuitem', { name: '支付对账' }).click();
       await page.waitForURL(/\/office\/reconciliation/);
 

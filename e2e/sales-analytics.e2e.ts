@@ -6,38 +6,28 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { uuidv7 } from '../src/core/id/uuidv7';
 import { formatMoney } from '../src/web/shared/format';
 import { launchBrowser, screenshot } from './support/browser';
+import { DEMO_PASSWORD, apiCall } from './support/office';
 import { startServer, type RunningServer } from './support/server';
 
-const DEMO_PASSWORD = 'cangshou-demo';
 const COLA = 'DRK-COLA-330';
 
 let server: RunningServer;
 let browser: Browser;
-
-async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'manager', password: DEMO_PASSWORD }) });
   const { token, user } = (await res.json()) as { token: string; user: { stores: { id: string }[] } };
-  const registers = await call<{ items: { id: string; code: string }[] }>(token, 'GET', `/registers?storeId=${user.stores[0].id}`);
+  const registers = await apiCall<{ items: { id: string; code: string }[] }>(server, token, 'GET', `/registers?storeId=${user.stores[0].id}`);
   const registerId = registers.items.find((r) => r.code === 'R01')!.id;
-  const shiftId = (await call<{ id: string }>(token, 'POST', '/shifts', { id: uuidv7(), registerId, openingFloat: 20_000 })).id;
+  const shiftId = (await apiCall<{ id: string }>(server, token, 'POST', '/shifts', { id: uuidv7(), registerId, openingFloat: 20_000 })).id;
   // 3 colas at 3.50 and 1 cola: 14.00 today.
   for (const [qty, due] of [
     [3000, 1050],
     [1000, 350],
   ]) {
-    await call(token, 'POST', '/sales', { id: uuidv7(), registerId, shiftId, clientTime: new Date().toISOString(), lines: [{ code: COLA, qty }], payments: [{ method: 'cash', amount: due }], clientTotal: due });
+    await apiCall(server, token, 'POST', '/sales', { id: uuidv7(), registerId, shiftId, clientTime: new Date().toISOString(), lines: [{ code: COLA, qty }], payments: [{ method: 'cash', amount: due }], clientTotal: due });
   }
 });
 

@@ -7,61 +7,33 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { uuidv7 } from '../src/core/id/uuidv7';
 import { launchBrowser, screenshot } from './support/browser';
+import { apiCall, apiLogin, openOffice } from './support/office';
 import { startServer, type RunningServer } from './support/server';
 
-const DEMO_PASSWORD = 'cangshou-demo';
 const COLA = 'DRK-COLA-330';
 
 let server: RunningServer;
 let browser: Browser;
-
-async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function login(username: string): Promise<{ token: string; storeId: string }> {
-  const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  const body = (await res.json()) as { token: string; user: { stores: { id: string }[] } };
-  return { token: body.token, storeId: body.user.stores[0].id };
-}
-
-async function newPage(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${server.url}/office/login`);
-  await page.locator('#login_username').fill(username);
-  await page.locator('#login_password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/office\/?$/);
-  return { context, page };
-}
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   // Float 200.00; sale 1: 2 colas 7.00 paid 10.00 (change 3.00); one can returned (3.50 back);
   // sale 2: 1 cola 3.50 cash, voided. Expected drawer 203.50; counted 203.40: 0.10 short.
-  const { token, storeId } = await login('manager');
-  const registers = await call<{ items: { id: string; code: string }[] }>(token, 'GET', `/registers?storeId=${storeId}`);
+  const { token, storeId } = await apiLogin(server, 'manager');
+  const registers = await apiCall<{ items: { id: string; code: string }[] }>(server, token, 'GET', `/registers?storeId=${storeId}`);
   const registerId = registers.items.find((r) => r.code === 'R01')!.id;
-  const shift = await call<{ id: string }>(token, 'POST', '/shifts', { id: uuidv7(), registerId, openingFloat: 20_000 });
+  const shift = await apiCall<{ id: string }>(server, token, 'POST', '/shifts', { id: uuidv7(), registerId, openingFloat: 20_000 });
   const sell = (qty: number, paid: number, due: number) =>
-    call<{ id: string; number: string }>(token, 'POST', '/sales', {
+    apiCall<{ id: string; number: string }>(server, token, 'POST', '/sales', {
       id: uuidv7(), registerId, shiftId: shift.id, clientTime: new Date().toISOString(),
       lines: [{ code: COLA, qty }], payments: [{ method: 'cash', amount: paid }], clientTotal: due,
     });
   const first = await sell(2000, 1000, 700);
-  await call(token, 'POST', '/returns', { id: uuidv7(), registerId, shiftId: shift.id, clientTime: new Date().toISOString(), saleNumber: first.number, lines: [{ lineNo: 1, qty: 1000 }] });
+  await apiCall(server, token, 'POST', '/returns', { id: uuidv7(), registerId, shiftId: shift.id, clientTime: new Date().toISOString(), saleNumber: first.number, lines: [{ lineNo: 1, qty: 1000 }] });
   const second = await sell(1000, 350, 350);
-  await call(token, 'POST', '/voids', { id: uuidv7(), registerId, saleId: second.id, reason: 'e2e' });
-  await call(token, 'POST', `/shifts/${shift.id}/close`, { id: uuidv7(), cash: { '100': 2, '1': 3, '0.1': 4 } });
+  await apiCall(server, token, 'POST', '/voids', { id: uuidv7(), registerId, saleId: second.id, reason: 'e2e' });
+  await apiCall(server, token, 'POST', `/shifts/${shift.id}/close`, { id: uuidv7(), cash: { '100': 2, '1': 3, '0.1': 4 } });
 });
 
 afterAll(async () => {
@@ -73,7 +45,7 @@ describe('sales, shifts and day close as the store manager', () => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    ({ context, page } = await newPage('manager'));
+    ({ context, page } = await openOffice(browser, server, 'manager'));
   });
   afterAll(async () => {
     await context?.close();
@@ -128,7 +100,7 @@ describe('sales, shifts and day close as the store manager', () => {
 
 describe('checkout settings as the owner', () => {
   it('shows the server’s field error next to the scale flags and saves a valid change', async () => {
-    const { context, page } = await newPage('owner');
+    const { context, page } = await openOffice(browser, server, 'owner');
     try {
       await page.goto(`${server.url}/office/settings`);
       await page.getByTestId('settings-form').waitFor();
