@@ -21,6 +21,7 @@ import { resolveMapping } from '../src/server/import/columns';
 import { parseCsv, toCsv } from '../src/server/import/csv';
 import { readRow, type ProductRow } from '../src/server/import/read-row';
 import { derivedColumns } from '../src/server/modules/catalog/products/insert';
+import { DEFAULT_TAX_RATE } from '../src/server/modules/tax-rates/defaults';
 import { seedDemo } from '../src/server/seed/demo';
 import { createServices } from '../src/server/services';
 import { openRaw, rawPosting } from './raw-posting';
@@ -165,7 +166,7 @@ export async function benchImport(rows = ROWS): Promise<ImportBench> {
     const [header, ...data] = parseCsv(csv);
     const mapping = resolveMapping(header.cells);
     if (!mapping.ok) throw new Error('bench header not understood');
-    const products = data.map((r) => readRow(r, mapping.mapping).product!);
+    const products = data.map((r) => readRow(r, mapping.mapping, DEFAULT_TAX_RATE).product!);
     const rawSeconds = rawLoop({ ...rawShop, userId: rawShop.owner.user.id }, products);
 
     const rowsPerSecond = rows / seconds;

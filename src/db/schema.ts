@@ -512,6 +512,20 @@ export interface DB {
   rollup_account_day: RollupAccountDayTable;
   settlement_imports: SettlementImportsTable;
   settlement_rows: SettlementRowsTable;
+  tax_rates: TaxRatesTable;
+}
+
+/** The company's tax rates (0018), in basis points; the only rates a product may carry. */
+export interface TaxRatesTable {
+  company_id: string;
+  rate: number;
+  name: string;
+  name_en: string;
+  active: number;
+  is_default: number;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
 }
 
 /** Per-company or per-store settings as JSON values under a key (抹零 mode, oversell policy...). */

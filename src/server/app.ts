@@ -15,6 +15,7 @@ import { registerAuthHooks } from './http/auth-hooks';
 import { registerErrorHandler } from './http/error-handler';
 import { registerIdempotencyKeys } from './http/idempotency-key';
 import { accountsRoutes } from './modules/accounts/routes';
+import { taxRatesRoutes } from './modules/tax-rates/routes';
 import { journalRoutes } from './modules/journal/routes';
 import { postingRulesRoutes } from './modules/posting-rules/routes';
 import { reportsRoutes } from './modules/reports/routes';
@@ -128,6 +129,7 @@ export async function buildApp(services: Services, opts: AppOptions): Promise<Fa
       auditRoutes(z, services);
       documentsRoutes(z, services);
       accountsRoutes(z, services);
+      taxRatesRoutes(z, services);
       journalRoutes(z, services);
       postingRulesRoutes(z, services);
       reportsRoutes(z, services);

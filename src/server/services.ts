@@ -3,6 +3,7 @@ import type { Database } from '../db/dialect';
 import { SessionStore } from './auth/sessions';
 import { systemClock, type Clock } from './clock';
 import { AccountsService } from './modules/accounts/service';
+import { TaxRatesService } from './modules/tax-rates/service';
 import { ManualEntriesService } from './modules/journal/manual-entries';
 import { ReversalsService } from './modules/journal/reversals';
 import { YearEndCloseService } from './modules/journal/year-end-close';
@@ -67,6 +68,7 @@ export function createServices(database: Database, opts: ServiceOptions = {}) {
     documents,
     audit: new AuditService(db),
     accounts: new AccountsService(db, clock),
+    taxRates: new TaxRatesService(db, clock),
     manualEntries: new ManualEntriesService(db, engine, clock),
     reversals: new ReversalsService(db, engine, clock),
     yearEndClose: new YearEndCloseService(db, engine, clock),

@@ -29,8 +29,6 @@ export interface ProductRow {
   cost: number | null;
 }
 
-/** A general-rate VAT product unless the file says otherwise (增值税 13 %). */
-export const DEFAULT_TAX_RATE = 1300;
 /** 件 (piece) when the file has no unit. */
 export const DEFAULT_UNIT = '件';
 /** No VAT or sales tax rate is anywhere near this; a bigger number is a price in the tax column. */
@@ -52,7 +50,8 @@ export interface RowOutcome {
   category: string | null;
 }
 
-export function readRow(row: SheetRow, mapping: ColumnMapping): RowOutcome {
+/** `defaultTaxRate`: the company's default rate (settings), for a row without one. */
+export function readRow(row: SheetRow, mapping: ColumnMapping, defaultTaxRate: number): RowOutcome {
   const errors: RowError[] = [];
   const text = (f: ImportField): string | null => {
     const i = mapping[f];
@@ -97,7 +96,7 @@ export function readRow(row: SheetRow, mapping: ColumnMapping): RowOutcome {
   const memberPrice = number('memberPrice', text('memberPrice'), parseYuan, 'negative_price');
 
   const taxText = text('taxRate');
-  let taxRate = DEFAULT_TAX_RATE;
+  let taxRate = defaultTaxRate;
   if (taxText) {
     const p = parseTaxRate(taxText);
     if (!p.ok) errors.push(rowError(p.code, 'taxRate', taxText));

@@ -13,6 +13,7 @@ export const ROW_REASONS = {
   bad_number: ['不是有效的数字', 'Not a number'],
   too_many_decimals: ['小数位过多（金额 2 位，数量 3 位）', 'Too many decimals (2 for money, 3 for quantities)'],
   tax_rate_out_of_range: ['税率应在 0%–30% 之间', 'Tax rate must be between 0% and 30%'],
+  tax_rate_not_active: ['不是公司已启用的税率（设置 → 税率）', 'Not an active company tax rate (Settings → Tax rates)'],
   bad_barcode: ['条码只能由字母、数字和 - 组成，最长 32 位', 'Barcode must be letters, digits and -, at most 32'],
   barcode_in_scientific_notation: ['条码被 Excel 写成了科学计数法，请把该列设为文本', 'Excel turned the barcode into scientific notation; format the column as text'],
   barcode_check_digit: ['条码校验位错误', 'Barcode check digit is wrong'],

@@ -6,6 +6,7 @@ import type { DB } from '../../../db/schema';
 import type { ColumnMapping } from '../../import/columns';
 import { readRow, type ProductRow, type RowOutcome } from '../../import/read-row';
 import { rowError, type RowError } from '../../import/reasons';
+import { DEFAULT_TAX_RATE } from '../tax-rates/defaults';
 import type { SheetRow } from '../../import/sheet';
 
 export interface CheckedRow {
@@ -21,9 +22,14 @@ const IN_CHUNK = 1000;
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function checkRows(db: Kysely<DB>, companyId: string, rows: SheetRow[], mapping: ColumnMapping): Promise<CheckedRow[]> {
+  // Like the products API: only an active company rate (docs/catalog.md "Tax rates"); a row
+  // without one takes the company's default.
+  const rates = await db.selectFrom('tax_rates').select(['rate', 'is_default']).where('company_id', '=', companyId).where('active', '=', 1).execute();
+  const activeRates = new Set(rates.map((r) => Number(r.rate)));
+  const defaultRate = Number(rates.find((r) => Number(r.is_default) === 1)?.rate ?? DEFAULT_TAX_RATE);
   const outcomes: RowOutcome[] = [];
   for (let i = 0; i < rows.length; i += SLICE) {
-    for (const r of rows.slice(i, i + SLICE)) outcomes.push(readRow(r, mapping));
+    for (const r of rows.slice(i, i + SLICE)) outcomes.push(readRow(r, mapping, defaultRate));
     await yieldToEventLoop();
   }
 
@@ -57,6 +63,7 @@ export async function checkRows(db: Kysely<DB>, companyId: string, rows: SheetRo
       // The product's own barcode (an export re-imported) is not "taken": sku_exists says it all.
       if (owner !== undefined && owner !== o.sku) errors.push(rowError('barcode_taken', 'barcode', `${code} belongs to ${owner}`));
     }
+    if (o.product && !activeRates.has(o.product.taxRate)) errors.push(rowError('tax_rate_not_active', 'taxRate', `${o.product.taxRate / 100}%`));
     let categoryId: string | null = null;
     const ref = o.category;
     if (ref) {

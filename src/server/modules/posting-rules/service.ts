@@ -8,14 +8,10 @@ import { appendAudit, chains } from '../../audit/chain';
 import type { AuthContext } from '../../auth/auth-context';
 import type { Clock } from '../../clock';
 import { badRequest, notFound, unprocessable } from '../../http/problem';
+import { companyTaxRates } from '../tax-rates/service';
 import { loadPostingRules, type PostingRulesCache } from './cache';
 import { defaultAccount, resolveRules, type PostingRules } from './rules';
 
-/**
- * China's VAT rates (13%, 9%, 6%, 0%) and levy rates of small-scale taxpayers (5%, 3%, 1%) are
- * always listed, plus any rate a rule names; listing the products' rates would scan the catalog.
- */
-const COMMON_TAX_RATES = [1300, 900, 600, 500, 300, 100, 0];
 const CATEGORY_KINDS = ['category_revenue', 'category_cogs'] as const;
 
 export class PostingRulesService {
@@ -27,9 +23,10 @@ export class PostingRulesService {
 
   async list(auth: AuthContext): Promise<{ items: PostingRuleView[] }> {
     const companyId = auth.user.companyId;
-    const [rows, categories] = await Promise.all([
+    const [rows, categories, companyRates] = await Promise.all([
       this.db.selectFrom('posting_rules').select(['kind', 'key', 'account_code']).where('company_id', '=', companyId).execute(),
       this.db.selectFrom('categories').select(['id', 'name', 'code', 'parent_id']).where('company_id', '=', companyId).orderBy('code').execute(),
+      companyTaxRates(this.db, companyId),
     ]);
     const rules = resolveRules(
       rows.map((r) => ({ kind: r.kind as PostingRuleKind, key: r.key, account: r.account_code })),
@@ -39,7 +36,8 @@ export class PostingRulesService {
     const fixed = (kind: PostingRuleKind, key: string) => ruleView(rules, kind, key, own.get(`${kind}\u0000${key}`) ?? null);
     const items: PostingRuleView[] = [];
     for (const [kind, keys] of Object.entries(FIXED_RULE_KEYS) as [PostingRuleKind, readonly string[]][]) for (const key of keys) items.push(fixed(kind, key));
-    const taxRates = new Set([...COMMON_TAX_RATES, ...rows.filter((r) => r.kind === 'tax_rate').map((r) => Number(r.key))]);
+    // The company's tax rates (settings), plus any rate a rule still names.
+    const taxRates = new Set([...companyRates.map((r) => Number(r.rate)), ...rows.filter((r) => r.kind === 'tax_rate').map((r) => Number(r.key))]);
     for (const rate of [...taxRates].sort((a, b) => b - a)) items.push(fixed('tax_rate', String(rate)));
     for (const kind of CATEGORY_KINDS) {
       for (const c of categories) items.push({ ...ruleView(rules, kind, c.id, null), label: c.name });

@@ -9,6 +9,7 @@ import type { AuthContext } from '../../../auth/auth-context';
 import type { Clock } from '../../../clock';
 import { badRequest, conflict, notFound } from '../../../http/problem';
 import { auditCatalog } from '../audit';
+import { assertActiveTaxRate } from '../../tax-rates/service';
 import { descendantsOf } from '../categories/tree';
 import { derivedColumns, insertProducts } from './insert';
 import { lookupCode, type LookupResult } from './lookup';
@@ -76,6 +77,7 @@ export class ProductsService {
     const id = await this.db.transaction().execute(async (trx) => {
       await assertSkuFree(trx, companyId, input.sku, 'sku');
       if (input.categoryId) await assertCategory(trx, companyId, input.categoryId, 'categoryId');
+      await assertActiveTaxRate(trx, companyId, input.taxRate, 'taxRate');
       if (input.plu) await assertPluFree(trx, companyId, input.plu, 'plu');
       await assertBarcodesFree(trx, companyId, barcodes.map((b, i) => ({ code: b.code, field: `barcodes.${i}.code` })));
       await assertManagedStores(trx, auth, limits.map((l, i) => ({ storeId: l.storeId, field: `stockLimits.${i}.storeId` })));
@@ -102,6 +104,8 @@ export class ProductsService {
       const before = await this.row(trx, companyId, id);
       if (patch.sku !== undefined && patch.sku !== before.sku) await assertSkuFree(trx, companyId, patch.sku, 'sku', id);
       if (patch.categoryId) await assertCategory(trx, companyId, patch.categoryId, 'categoryId');
+      // A product keeps a since-deactivated rate until its rate is changed.
+      if (patch.taxRate !== undefined && patch.taxRate !== Number(before.tax_rate)) await assertActiveTaxRate(trx, companyId, patch.taxRate, 'taxRate');
       if (patch.plu && before.status === 'active') await assertPluFree(trx, companyId, patch.plu, 'plu', id);
       // Stock already valued one way cannot switch costing or batch tracking under it.
       const costingChanged =

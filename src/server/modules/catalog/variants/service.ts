@@ -10,6 +10,7 @@ import type { AuthContext } from '../../../auth/auth-context';
 import type { Clock } from '../../../clock';
 import { badRequest, conflict, notFound } from '../../../http/problem';
 import { auditCatalog } from '../audit';
+import { assertActiveTaxRate } from '../../tax-rates/service';
 import { insertProducts } from '../products/insert';
 import { assertCategory } from '../products/validate';
 import { barcodesOf, toSummary, type ProductSummary } from '../products/views';
@@ -98,6 +99,7 @@ export class VariantsService {
     const at = this.clock().toISOString();
     const ids = await this.db.transaction().execute(async (trx) => {
       if (input.categoryId) await assertCategory(trx, companyId, input.categoryId, 'categoryId');
+      await assertActiveTaxRate(trx, companyId, input.taxRate, 'taxRate');
       const taken = await trx.selectFrom('products').select('sku').where('company_id', '=', companyId).where('sku', 'in', products.map((p) => p.sku)).execute();
       if (taken.length) {
         const skus = taken.map((t) => t.sku).sort();

@@ -15,8 +15,8 @@ import { moneyCell, useStoreId } from '../../components/stockUi';
 import { bpOf, fenOf, thousandthsOf, unitsOf, yuanOf } from '../../components/units';
 import { useCategoryTree } from '../../components/useCategories';
 import { useRemote } from '../../components/useRemote';
+import { useTaxRates } from '../../components/useTaxRates';
 
-export const TAX_RATES = [13, 9, 6, 3, 1, 0];
 
 interface ProductForm {
   sku: string;
@@ -40,8 +40,8 @@ interface ProductForm {
   maxQty?: number | null;
 }
 
-function initialValues(product: Product | null, storeId: string | undefined): Partial<ProductForm> {
-  if (!product) return { unit: '件', units: [], barcodes: [{}], taxRate: 13, costMethod: 'moving_average', weighable: false, trackBatches: false };
+function initialValues(product: Product | null, storeId: string | undefined, defaultTaxRate: number | undefined): Partial<ProductForm> {
+  if (!product) return { unit: '件', units: [], barcodes: [{}], taxRate: defaultTaxRate, costMethod: 'moving_average', weighable: false, trackBatches: false };
   const limit = product.stockLimits.find((l) => l.storeId === storeId);
   return {
     sku: product.sku,
@@ -132,6 +132,7 @@ export function ProductDrawer({ product, onClose, onSaved }: { product: Product 
   const [saving, setSaving] = useState(false);
   const reportError = useReportError();
   const categories = useCategoryTree();
+  const taxRates = useTaxRates();
   const creating = product === 'new';
   const editing = product && product !== 'new' ? product : null;
   const weighable = Form.useWatch('weighable', form);
@@ -174,10 +175,10 @@ export function ProductDrawer({ product, onClose, onSaved }: { product: Product 
       submitText={creating ? t('common.create') : t('common.save')}
       submitTestId="product-submit"
     >
-      {product === null ? null : !categories.data && categories.loading ? (
+      {product === null ? null : (!categories.data && categories.loading) || (!taxRates.data && taxRates.loading) ? (
         <Skeleton active />
       ) : (
-        <Form<ProductForm> form={form} name="product" layout="vertical" onFinish={submit} initialValues={initialValues(editing, storeId)}>
+        <Form<ProductForm> form={form} name="product" layout="vertical" onFinish={submit} initialValues={initialValues(editing, storeId, taxRates.defaultPercent)}>
           <Flex gap={12}>
             <Form.Item name="sku" label={t('products.sku')} rules={required(t('products.sku'))} style={{ width: 220 }}>
               <Input autoComplete="off" />
@@ -201,8 +202,8 @@ export function ProductDrawer({ product, onClose, onSaved }: { product: Product 
             <Form.Item name="categoryId" label={t('products.category')} style={{ flex: 1 }}>
               <TreeSelect allowClear treeData={categories.treeData} treeDefaultExpandAll />
             </Form.Item>
-            <Form.Item name="taxRate" label={t('products.taxRate')} style={{ width: 140 }}>
-              <Select options={TAX_RATES.map((r) => ({ value: r, label: `${r}%` }))} />
+            <Form.Item name="taxRate" label={t('products.taxRate')} style={{ width: 180 }}>
+              <Select data-testid="product-tax-rate" popupMatchSelectWidth={false} options={taxRates.options(editing ? editing.taxRate / 100 : undefined)} />
             </Form.Item>
             <Form.Item name="costMethod" label={t('products.costMethod')} style={{ width: 160 }}>
               <Select

@@ -13,9 +13,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { bpOf, fenOf } from '../../components/units';
 import { useCategoryTree } from '../../components/useCategories';
 import { useRemote } from '../../components/useRemote';
+import { useTaxRates } from '../../components/useTaxRates';
 import { useVariantsT, type VariantsT } from '../../i18n/variants';
 import { useSession } from '../../session/session';
-import { TAX_RATES } from './ProductDrawer';
 
 type Attributes = Record<string, string[]>;
 
@@ -169,6 +169,7 @@ function GenerateDrawer({ template, onClose, onGenerated }: { template: VariantT
   const [saving, setSaving] = useState(false);
   const reportError = useReportError();
   const categories = useCategoryTree();
+  const taxRates = useTaxRates();
   const submit = (v: GenerateForm) =>
     withSaving(
       setSaving,
@@ -202,8 +203,8 @@ function GenerateDrawer({ template, onClose, onGenerated }: { template: VariantT
       submitTestId="generate-submit"
       submitText={t('variants.generate')}
     >
-      {template ? (
-        <Form<GenerateForm> form={form} name="generateVariants" layout="vertical" onFinish={submit} initialValues={{ unit: '件', taxRate: 13, baseName: template.name }}>
+      {template && !(taxRates.loading && !taxRates.data) ? (
+        <Form<GenerateForm> form={form} name="generateVariants" layout="vertical" onFinish={submit} initialValues={{ unit: '件', taxRate: taxRates.defaultPercent, baseName: template.name }}>
           <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('variants.generateHelp', { count: template.combinations })} />
           <Flex gap={12}>
             <Form.Item name="baseSku" label={t('variants.baseSku')} rules={required(t('variants.baseSku'))} style={{ flex: 1 }}>
@@ -224,7 +225,7 @@ function GenerateDrawer({ template, onClose, onGenerated }: { template: VariantT
               <InputNumber min={0} precision={2} prefix="¥" style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="taxRate" label={t('variants.taxRate')} style={{ width: 110 }}>
-              <Select options={TAX_RATES.map((r) => ({ value: r, label: `${r}%` }))} />
+              <Select popupMatchSelectWidth={false} options={taxRates.options()} />
             </Form.Item>
           </Flex>
           <Form.Item name="categoryId" label={t('variants.category')}>

@@ -9,6 +9,7 @@ import { LoadError, useReportError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { useRemote } from '../../components/useRemote';
 import { useMe, useSession } from '../../session/session';
+import { TaxRatesCard } from './TaxRatesCard';
 
 const ROUNDING_MODES = ['none', 'drop_fen', 'drop_jiao', 'round_jiao', 'ceil_jiao'] as const;
 
@@ -141,6 +142,10 @@ export default function SettingsPage() {
           ) : null}
         </Form>
       )}
+      {/* Company-wide, not per store: its own card outside the store's settings form. */}
+      <div style={{ marginTop: 16 }}>
+        <TaxRatesCard />
+      </div>
     </>
   );
 }
