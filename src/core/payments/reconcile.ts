@@ -4,15 +4,21 @@
 // and matched pairs whose amounts differ, are what a bookkeeper has to chase.
 
 export interface TheirRow {
+  /** Line in the settlement file (1 = first line), for messages. */
   rowNo: number;
   kind: 'payment' | 'refund';
+  /** ISO 8601 with the providers' China time offset. */
   occurredAt: string;
+  /** The bill's date (China time). */
   businessDate: string;
+  /** The provider's transaction number (微信支付单号 / 支付宝交易号). */
   providerRef: string;
   merchantOrderNo: string;
+  /** The provider's refund number, on refund rows. */
   refundRef: string;
-  /** Fen, refunds negative. */
+  /** Fen; a refund is negative. */
   amount: number;
+  /** Fen the provider kept; a refund gives fee back (negative). */
   fee: number;
 }
 

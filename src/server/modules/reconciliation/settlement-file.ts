@@ -11,27 +11,12 @@ import { decodeText } from '../../import/decode';
 import { detectDelimiter, parseCsv } from '../../import/csv';
 import { parseScaled } from '../../import/numbers';
 import type { FieldError } from '../../http/problem';
+import type { TheirRow } from '../../../core/payments/reconcile';
 
 export type SettlementProvider = 'wechat' | 'alipay';
 
-export interface SettlementRow {
-  /** Line in the file (1 = first line), for messages. */
-  rowNo: number;
-  kind: 'payment' | 'refund';
-  /** ISO 8601 with the providers' China time offset. */
-  occurredAt: string;
-  /** The bill's date (China time). */
-  businessDate: string;
-  /** The provider's transaction number (微信支付单号 / 支付宝交易号). */
-  providerRef: string;
-  merchantOrderNo: string;
-  /** The provider's refund number, on refund rows. */
-  refundRef: string;
-  /** Fen; a refund is negative. */
-  amount: number;
-  /** Fen the provider kept; a refund gives fee back (negative). */
-  fee: number;
-}
+/** One transaction of the file: the row the matcher reads (src/core/payments/reconcile.ts). */
+export type SettlementRow = TheirRow;
 
 export type ParsedSettlement =
   | { ok: true; provider: SettlementProvider; rows: SettlementRow[]; skipped: number }
