@@ -27,8 +27,10 @@ export async function serve(config: Config): Promise<void> {
   const relay = new OutboxRelay(database.db);
   relay.start();
   services.engine.events.on('posted', () => void relay.drain());
-  // Analytics rollups: reads catch up anyway; the tick keeps what they have to do small.
-  services.rollups.startTicking(2000, (err) => app.log.error({ err }, 'rollup catch-up failed'));
+  // Analytics rollups: reads catch up anyway; the tick keeps what they have to do small. On SQLite
+  // a catch-up holds the event loop while it writes, so short frequent ones keep the till's tail
+  // latency down (one every 2 s at 200 sales/s rolled up 400 documents at once: p99 37 ms).
+  services.rollups.startTicking(250, (err) => app.log.error({ err }, 'rollup catch-up failed'));
   // Approved price changes dated in the future take effect when their time comes.
   const applyPrices = () =>
     void services.catalog.prices.applyDuePriceChanges(services.clock()).then(

@@ -102,6 +102,8 @@ export class Rollups {
       const n = await this.applyBatch();
       total += n;
       if (n < this.batchSize) return total;
+      // Let requests waiting on the event loop in between batches (SQLite writes are synchronous).
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
