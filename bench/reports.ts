@@ -1,5 +1,5 @@
 // `npm run bench -- reports`: report reads over a seeded sales history (docs/analytics.md).
-// Daily sales by store × category for a month (budget p95 ≤ 200 ms, from rollup_product_day) and a
+// Daily sales by store × category for a month (budget p95 ≤ 200 ms, from rollup_category_day) and a
 // month's profit and loss (budget p95 ≤ 500 ms, from rollup_account_day), on SQLite and, when
 // BENCH_DATABASE_URL or TEST_DATABASE_URL names one, on PostgreSQL. Size: BENCH_REPORT_SALES sales
 // (default 20,000) over 12 months; or BENCH_REPORT_DB=<sqlite file> to measure a database seeded
@@ -114,7 +114,7 @@ export async function benchReports(dialect: DialectName, log: (m: string) => voi
     const timings = [
       await time('daily sales by store × category, one month', 200, () =>
         s.db
-          .selectFrom('rollup_product_day')
+          .selectFrom('rollup_category_day')
           .select(['store_id', 'business_date', 'category_id', sql<number>`SUM(sales - returns)`.as('net_sales'), sql<number>`SUM(cost)`.as('cost'), sql<number>`SUM(tax)`.as('tax'), sql<number>`SUM(sold_qty - returned_qty)`.as('qty')])
           .where('store_id', 'in', stores)
           .where('business_date', '>=', from)

@@ -507,6 +507,7 @@ export interface DB {
   year_end_close_documents: YearEndCloseDocumentsTable;
   year_end_closes: YearEndClosesTable;
   rollup_product_day: RollupProductDayTable;
+  rollup_category_day: RollupCategoryDayTable;
   rollup_till_hour: RollupTillHourTable;
   rollup_payment_day: RollupPaymentDayTable;
   rollup_account_day: RollupAccountDayTable;
@@ -741,6 +742,9 @@ export interface RollupProductDayTable {
   discounts: number;
   lines: number;
 }
+
+/** The product rows summed per store × business date × category ('' = none) (0019). */
+export type RollupCategoryDayTable = Omit<RollupProductDayTable, 'product_id' | 'category_id'> & { category_id: string };
 
 /** Till documents per store × business date × local hour × cashier (0013). */
 export interface RollupTillHourTable {

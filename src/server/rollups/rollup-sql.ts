@@ -31,18 +31,17 @@ export function rollupStatements(dialect: DialectName, documentIds: readonly str
   // only the goods coming back count, the write-off is a loss, not negative cost of sales.
   const lineMoves = filter('document_id');
   const lineDocs = filter('d.id');
-  const product: RollupStatement = {
-    table: 'rollup_product_day',
-    text: `INSERT INTO rollup_product_day (store_id, business_date, product_id, category_id, sold_qty, returned_qty, sales, returns, tax, cost, discounts, lines)
-SELECT d.store_id, d.business_date, dl.product_id, MAX(p.category_id),
-  SUM(CASE WHEN ${SOLD} THEN dl.qty ELSE 0 END),
-  SUM(CASE WHEN ${SOLD} THEN 0 ELSE -dl.qty END),
-  SUM(CASE WHEN ${SOLD} THEN dl.amount ELSE 0 END),
-  SUM(CASE WHEN ${SOLD} THEN 0 ELSE -dl.amount END),
-  SUM(${json('dl.data_json', 'tax')}),
-  SUM(CASE WHEN dl.qty > 0 THEN COALESCE(m.out_cost, 0) ELSE -COALESCE(m.in_cost, 0) END),
-  SUM(${json('dl.data_json', 'lineDiscount')} + ${json('dl.data_json', 'orderDiscountShare')}),
-  SUM(CASE WHEN d.type = 'sale_void' THEN -1 WHEN dl.qty > 0 THEN 1 ELSE 0 END)
+  // One product's figures of one day, from the documents filtered: what both the product and the
+  // category rollups add, so they can never disagree.
+  const productDelta = `SELECT d.store_id AS store_id, d.business_date AS business_date, dl.product_id AS product_id, MAX(p.category_id) AS category_id,
+  SUM(CASE WHEN ${SOLD} THEN dl.qty ELSE 0 END) AS sold_qty,
+  SUM(CASE WHEN ${SOLD} THEN 0 ELSE -dl.qty END) AS returned_qty,
+  SUM(CASE WHEN ${SOLD} THEN dl.amount ELSE 0 END) AS sales,
+  SUM(CASE WHEN ${SOLD} THEN 0 ELSE -dl.amount END) AS returns,
+  SUM(${json('dl.data_json', 'tax')}) AS tax,
+  SUM(CASE WHEN dl.qty > 0 THEN COALESCE(m.out_cost, 0) ELSE -COALESCE(m.in_cost, 0) END) AS cost,
+  SUM(${json('dl.data_json', 'lineDiscount')} + ${json('dl.data_json', 'orderDiscountShare')}) AS discounts,
+  SUM(CASE WHEN d.type = 'sale_void' THEN -1 WHEN dl.qty > 0 THEN 1 ELSE 0 END) AS lines
 FROM documents d
 JOIN document_lines dl ON dl.document_id = d.id
 LEFT JOIN products p ON p.id = dl.product_id
@@ -53,9 +52,27 @@ LEFT JOIN (
   FROM stock_moves WHERE ${lineMoves.sql} GROUP BY document_id, line_no
 ) m ON m.document_id = dl.document_id AND m.line_no = dl.line_no
 WHERE d.type IN (${TILL_TYPES_SQL}) AND dl.product_id IS NOT NULL AND dl.qty <> 0 AND ${lineDocs.sql}
-GROUP BY d.store_id, d.business_date, dl.product_id
-ON CONFLICT (store_id, business_date, product_id) DO UPDATE SET ${add('rollup_product_day', ['sold_qty', 'returned_qty', 'sales', 'returns', 'tax', 'cost', 'discounts', 'lines'])}`,
-    params: [...lineMoves.params, ...lineDocs.params],
+GROUP BY d.store_id, d.business_date, dl.product_id`;
+  const deltaParams = [...lineMoves.params, ...lineDocs.params];
+  const product: RollupStatement = {
+    table: 'rollup_product_day',
+    text: `INSERT INTO rollup_product_day (store_id, business_date, product_id, category_id, ${SUMS.join(', ')})
+${productDelta}
+ON CONFLICT (store_id, business_date, product_id) DO UPDATE SET ${add('rollup_product_day', SUMS)}`,
+    params: deltaParams,
+  };
+  // Runs after `product`: the category is the one the product's row of that day holds (its
+  // category at the day's first sale), not whatever the product says now.
+  const category: RollupStatement = {
+    table: 'rollup_category_day',
+    text: `INSERT INTO rollup_category_day (store_id, business_date, category_id, ${SUMS.join(', ')})
+SELECT x.store_id, x.business_date, COALESCE(r.category_id, ''), ${SUMS.map((c) => `SUM(x.${c})`).join(', ')}
+FROM (${productDelta}) x
+JOIN rollup_product_day r ON r.store_id = x.store_id AND r.business_date = x.business_date AND r.product_id = x.product_id
+WHERE 1 = 1
+GROUP BY x.store_id, x.business_date, COALESCE(r.category_id, '')
+ON CONFLICT (store_id, business_date, category_id) DO UPDATE SET ${add('rollup_category_day', SUMS)}`,
+    params: deltaParams,
   };
 
   // The hour a sale happened: the till's clock for an offline sale (it may post a day later),
@@ -119,8 +136,11 @@ ON CONFLICT (company_id, business_date, store_id, account_code, kind) DO UPDATE 
     params: [...entries.params],
   };
 
-  return [product, till, payment, account];
+  return [product, category, till, payment, account];
 }
+
+/** The summed columns of the product and category rollups. */
+const SUMS = ['sold_qty', 'returned_qty', 'sales', 'returns', 'tax', 'cost', 'discounts', 'lines'];
 
 /** A till line that counts as sold: sold lines, and a void's lines, which take the sale back out of sales. */
 const SOLD = `(dl.qty > 0 OR d.type = 'sale_void')`;

@@ -94,11 +94,20 @@ async function expectedRollups(t: TestApp) {
     const kind = byId.get(e.document_id)!.type === 'year_end_close' ? 'close' : 'normal';
     add(account, `${e.company_id}|${e.business_date}|${e.store_id}|${l.account_code}|${kind}`, { company_id: e.company_id, business_date: e.business_date, store_id: e.store_id, account_code: l.account_code, kind }, { debit: Number(l.debit), credit: Number(l.credit) });
   }
-  return { rollup_product_day: [...product.values()], rollup_till_hour: [...tillHour.values()], rollup_payment_day: [...payment.values()], rollup_account_day: [...account.values()] };
+  // The category rollup is the product rows summed per category ('' = none).
+  const category = new Map<string, Row>();
+  for (const r of product.values()) {
+    const { store_id, business_date, category_id, product_id: _p, ...sums } = r;
+    const cat = (category_id as string | null) ?? '';
+    add(category, `${store_id}|${business_date}|${cat}`, { store_id, business_date, category_id: cat }, Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, Number(v)])));
+  }
+
+  return { rollup_product_day: [...product.values()], rollup_category_day: [...category.values()], rollup_till_hour: [...tillHour.values()], rollup_payment_day: [...payment.values()], rollup_account_day: [...account.values()] };
 }
 
 const KEYS = {
   rollup_product_day: ['store_id', 'business_date', 'product_id'],
+  rollup_category_day: ['store_id', 'business_date', 'category_id'],
   rollup_till_hour: ['store_id', 'business_date', 'hour', 'cashier_id'],
   rollup_payment_day: ['store_id', 'business_date', 'method'],
   rollup_account_day: ['company_id', 'business_date', 'store_id', 'account_code', 'kind'],

@@ -85,7 +85,7 @@ export async function sumsBy(db: Kysely<DB>, scope: AnalyticsScope, by: Analytic
   if (by === 'product' || by === 'category') {
     const col = by === 'product' ? 'product_id' : 'category_id';
     const rows = await db
-      .selectFrom('rollup_product_day')
+      .selectFrom(by === 'product' ? 'rollup_product_day' : 'rollup_category_day')
       .select([
         sql<string | null>`${sql.ref(col)}`.as('k'),
         sumOf('sales').as('sales'),
