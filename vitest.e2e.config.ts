@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // A poll waits for the page to catch up with the server; 1 s (the default) is too short on a
+    // loaded CI machine (a reversal then a list reload took longer once).
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });
