@@ -217,37 +217,23 @@ export class StoresService {
 
   /** Issues a new device token (shown once); any device paired before is unpaired. */
   async pairRegister(auth: AuthContext, id: string): Promise<{ deviceToken: string; registerId: string; storeId: string }> {
-    const reg = await this.db
-      .selectFrom('registers')
-      .innerJoin('stores', 'stores.id', 'registers.store_id')
-      .select(['registers.id', 'registers.store_id'])
-      .where('registers.id', '=', id)
-      .where('stores.company_id', '=', auth.user.companyId)
-      .executeTakeFirst();
-    if (!reg || !auth.can('registers.manage', reg.store_id)) throw notFound('Register');
     const { token, hash } = newToken();
-    const now = this.clock().toISOString();
-    await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('registers').set({ device_token_hash: hash, paired_at: now }).where('id', '=', id).execute();
-      await trx.deleteFrom('sessions').where('register_id', '=', id).execute();
-      await appendAudit(trx, {
-        chainId: chains.register(id),
-        companyId: auth.user.companyId,
-        actorId: auth.user.id,
-        action: 'register.paired',
-        subjectType: 'register',
-        subjectId: id,
-        storeId: reg.store_id,
-        at: now,
-      });
-    });
-    // Resolved sessions are cached for a few seconds; the old device's must end now.
-    this.sessions.forgetCached();
-    return { deviceToken: token, registerId: id, storeId: reg.store_id };
+    const storeId = await this.setPairing(auth, id, hash);
+    return { deviceToken: token, registerId: id, storeId };
   }
 
   /** A lost or replaced till: its device token stops working and its open till sessions end. */
   async unpairRegister(auth: AuthContext, id: string): Promise<{ registerId: string; paired: false }> {
+    await this.setPairing(auth, id, null);
+    return { registerId: id, paired: false };
+  }
+
+  /**
+   * Pairs the register with a new device token hash (null: unpairs it). Either way the device
+   * paired before stops working: its till sessions end, and the session cache forgets them now
+   * rather than within a few seconds. Returns the register's store.
+   */
+  private async setPairing(auth: AuthContext, id: string, tokenHash: string | null): Promise<string> {
     const reg = await this.db
       .selectFrom('registers')
       .innerJoin('stores', 'stores.id', 'registers.store_id')
@@ -258,13 +244,13 @@ export class StoresService {
     if (!reg || !auth.can('registers.manage', reg.store_id)) throw notFound('Register');
     const now = this.clock().toISOString();
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('registers').set({ device_token_hash: null, paired_at: null }).where('id', '=', id).execute();
+      await trx.updateTable('registers').set({ device_token_hash: tokenHash, paired_at: tokenHash ? now : null }).where('id', '=', id).execute();
       await trx.deleteFrom('sessions').where('register_id', '=', id).execute();
       await appendAudit(trx, {
         chainId: chains.register(id),
         companyId: auth.user.companyId,
         actorId: auth.user.id,
-        action: 'register.unpaired',
+        action: tokenHash ? 'register.paired' : 'register.unpaired',
         subjectType: 'register',
         subjectId: id,
         storeId: reg.store_id,
@@ -272,7 +258,7 @@ export class StoresService {
       });
     });
     this.sessions.forgetCached();
-    return { registerId: id, paired: false };
+    return reg.store_id;
   }
 }
 
