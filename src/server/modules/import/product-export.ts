@@ -13,12 +13,7 @@ import { notFound } from '../../http/problem';
 import { EXPORT_HEADERS, IMPORT_FIELDS, type ImportField } from '../../import/columns';
 import { UTF8_BOM, toCsv } from '../../import/csv';
 import { writeWorkbook, type XlsxColumn } from '../../import/xlsx';
-
-export interface ExportFile {
-  fileName: string;
-  contentType: string;
-  body: Buffer | string;
-}
+import type { ExportFile } from '../../export/table-export';
 
 type Cell = string | number | null;
 
