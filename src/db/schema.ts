@@ -511,6 +511,8 @@ export interface DB {
   rollup_till_hour: RollupTillHourTable;
   rollup_payment_day: RollupPaymentDayTable;
   rollup_account_day: RollupAccountDayTable;
+  rollup_tax_day: RollupTaxDayTable;
+  rollup_product_month: RollupProductMonthTable;
   settlement_imports: SettlementImportsTable;
   settlement_rows: SettlementRowsTable;
   tax_rates: TaxRatesTable;
@@ -745,6 +747,19 @@ export interface RollupProductDayTable {
 
 /** The product rows summed per store × business date × category ('' = none) (0019). */
 export type RollupCategoryDayTable = Omit<RollupProductDayTable, 'product_id' | 'category_id'> & { category_id: string };
+
+/** The product rows summed per store × month (YYYY-MM) × product (0021). */
+export type RollupProductMonthTable = Omit<RollupProductDayTable, 'business_date' | 'category_id'> & { month: string };
+
+/** Till lines per company × store × business date × VAT rate (bp): Σ amount (gross) and Σ tax, signed (0020). */
+export interface RollupTaxDayTable {
+  company_id: string;
+  store_id: string;
+  business_date: string;
+  tax_rate: number;
+  gross: number;
+  tax: number;
+}
 
 /** Till documents per store × business date × local hour × cashier (0013). */
 export interface RollupTillHourTable {

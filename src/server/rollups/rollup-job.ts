@@ -12,7 +12,7 @@ import { rollupStatements } from './rollup-sql';
 
 /** pg_advisory_xact_lock key of the rollup writers ("roll" in ASCII). */
 const ROLLUP_LOCK = 0x726f6c6c;
-const ROLLUP_TABLES = ['rollup_product_day', 'rollup_category_day', 'rollup_till_hour', 'rollup_payment_day', 'rollup_account_day'] as const;
+const ROLLUP_TABLES = ['rollup_product_day', 'rollup_category_day', 'rollup_product_month', 'rollup_tax_day', 'rollup_till_hour', 'rollup_payment_day', 'rollup_account_day'] as const;
 
 export interface RollupOptions {
   /** Documents per catch-up transaction: short transactions, so tills never wait long on SQLite. */

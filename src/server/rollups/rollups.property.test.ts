@@ -102,12 +102,70 @@ async function expectedRollups(t: TestApp) {
     add(category, `${store_id}|${business_date}|${cat}`, { store_id, business_date, category_id: cat }, Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, Number(v)])));
   }
 
-  return { rollup_product_day: [...product.values()], rollup_category_day: [...category.values()], rollup_till_hour: [...tillHour.values()], rollup_payment_day: [...payment.values()], rollup_account_day: [...account.values()] };
+  // The month rollup is the product rows summed per month (YYYY-MM).
+  const month = new Map<string, Row>();
+  for (const r of product.values()) {
+    const { store_id, business_date, category_id: _c, product_id, ...sums } = r;
+    const ym = String(business_date).slice(0, 7);
+    add(month, `${store_id}|${ym}|${product_id}`, { store_id, month: ym, product_id }, Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, Number(v)])));
+  }
+
+  return {
+    rollup_product_day: [...product.values()],
+    rollup_category_day: [...category.values()],
+    rollup_product_month: [...month.values()],
+    rollup_tax_day: [...vatByDay(docs, lines).values()],
+    rollup_till_hour: [...tillHour.values()],
+    rollup_payment_day: [...payment.values()],
+    rollup_account_day: [...account.values()],
+  };
+}
+
+type DocRow = { id: string; type: string; company_id: string; store_id: string; business_date: string };
+type LineRow = { document_id: string; amount: number | string; data_json: string | null };
+
+/**
+ * Output VAT per company × store × day × rate, the way the VAT summary read the lines before the
+ * rollup: every till line whose data carries a numeric `taxRate` and `tax`, amounts as stored.
+ */
+function vatByDay(docs: DocRow[], lines: LineRow[]) {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const till = new Set(['sale', 'sale_return', 'exchange', 'sale_void']);
+  const out = new Map<string, Row>();
+  for (const l of lines) {
+    const d = byId.get(l.document_id)!;
+    const data = l.data_json ? (JSON.parse(l.data_json) as { tax?: unknown; taxRate?: unknown }) : {};
+    if (!till.has(d.type) || typeof data.taxRate !== 'number' || typeof data.tax !== 'number') continue;
+    const key = `${d.company_id}|${d.store_id}|${d.business_date}|${data.taxRate}`;
+    const r = out.get(key) ?? { company_id: d.company_id, store_id: d.store_id, business_date: d.business_date, tax_rate: data.taxRate, gross: 0, tax: 0 };
+    r.gross = Number(r.gross) + Number(l.amount);
+    r.tax = Number(r.tax) + data.tax;
+    out.set(key, r);
+  }
+  return out;
+}
+
+/** The VAT summary's rates over from..to (optionally one store), computed straight from the lines. */
+async function vatFromLines(t: TestApp, from: string, to: string, storeId?: string) {
+  const docs = await t.db.db.selectFrom('documents').select(['id', 'type', 'company_id', 'store_id', 'business_date']).execute();
+  const lines = await t.db.db.selectFrom('document_lines').select(['document_id', 'amount', 'data_json']).execute();
+  const byRate = new Map<number, { rate: number; gross: number; taxable: number; tax: number }>();
+  for (const r of vatByDay(docs, lines).values()) {
+    if (String(r.business_date) < from || String(r.business_date) > to || (storeId && r.store_id !== storeId)) continue;
+    const g = byRate.get(Number(r.tax_rate)) ?? { rate: Number(r.tax_rate), gross: 0, taxable: 0, tax: 0 };
+    g.gross += Number(r.gross);
+    g.tax += Number(r.tax);
+    g.taxable = g.gross - g.tax;
+    byRate.set(g.rate, g);
+  }
+  return [...byRate.values()].sort((a, b) => b.rate - a.rate);
 }
 
 const KEYS = {
   rollup_product_day: ['store_id', 'business_date', 'product_id'],
   rollup_category_day: ['store_id', 'business_date', 'category_id'],
+  rollup_product_month: ['store_id', 'month', 'product_id'],
+  rollup_tax_day: ['company_id', 'store_id', 'business_date', 'tax_rate'],
   rollup_till_hour: ['store_id', 'business_date', 'hour', 'cashier_id'],
   rollup_payment_day: ['store_id', 'business_date', 'method'],
   rollup_account_day: ['company_id', 'business_date', 'store_id', 'account_code', 'kind'],
@@ -196,6 +254,19 @@ describe.each(testDialects)('rollups on %s', (dialect) => {
     }
   };
 
+  /** The VAT summary (read from rollup_tax_day) answers what summing the lines answers, per store and for all. */
+  const expectVatSummaryFromLines = async () => {
+    const dates = (await t.db.db.selectFrom('documents').select('business_date').execute()).map((d) => d.business_date).sort();
+    const [from, to] = [dates[0], dates[dates.length - 1]];
+    for (const storeId of [undefined, t.ids.s01, t.ids.s02]) {
+      const res = await t.call(t.tokens.owner, 'GET', `/api/v1/reports/vat-summary?from=${from}&to=${to}${storeId ? `&storeId=${storeId}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const expected = await vatFromLines(t, from, to, storeId);
+      expect(res.json().rates).toEqual(expected);
+      expect(res.json().totalTax).toBe(expected.reduce((x, g) => x + g.tax, 0));
+    }
+  };
+
   it('equal a from-scratch computation after any sequence of till documents, and a rebuild changes nothing', async () => {
     // One scripted round so every kind of till document is surely in, then random ones.
     await run([
@@ -213,8 +284,10 @@ describe.each(testDialects)('rollups on %s', (dialect) => {
         const expected = normalised(await expectedRollups(t));
         const incremental = normalised(await actualRollups(t));
         expect(incremental).toEqual(expected);
+        await expectVatSummaryFromLines();
         await t.services.rollups.rebuild();
         expect(normalised(await actualRollups(t))).toEqual(expected);
+        await expectVatSummaryFromLines();
       }),
       { numRuns: 6 },
     );

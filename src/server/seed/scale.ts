@@ -1,5 +1,6 @@
 // Synthetic data at scale for benchmarks and load tests: N stores, N products (with pinyin-able
-// Chinese names), and opening stock for every product in every store, posted in documents of
+// Chinese names, spread over 20 categories so store × category reports have something to group), and
+// opening stock for every product in every store, posted in documents of
 // 1,000 lines through the real engine.
 import { uuidv7 } from '../../core/id/uuidv7';
 import { priceBasket } from '../../core/pricing/price-basket';
@@ -45,6 +46,7 @@ export async function seedScale(s: Services, opts: ScaleOptions): Promise<void> 
     opts.onProgress?.('stores', i + 1, opts.stores);
   }
 
+  const categoryIds = opts.products ? await createCategories(s, company.id, run, at) : [];
   const CHUNK = 5000;
   const productIds: string[] = [];
   for (let i = 0; i < opts.products; i += CHUNK) {
@@ -56,6 +58,7 @@ export async function seedScale(s: Services, opts: ScaleOptions): Promise<void> 
         unit: '件',
         taxRate: TAX[j % TAX.length],
         price: 100 + ((j * 37) % 9900),
+        categoryId: categoryIds[j % categoryIds.length],
       });
     }
     productIds.push(...(await s.db.transaction().execute((trx) => insertProducts(trx, company.id, batch, at))));
@@ -86,6 +89,17 @@ export async function seedScale(s: Services, opts: ScaleOptions): Promise<void> 
       : (await s.db.selectFrom('products').select('id').where('company_id', '=', company.id).where('status', '=', 'active').where('weighable', '=', 0).limit(5000).execute()).map((p) => p.id);
     await seedSales(s, auth, stores, products, opts.sales, opts.onProgress);
   }
+}
+
+const CATEGORIES = 20;
+
+async function createCategories(s: Services, companyId: string, run: string, at: string): Promise<string[]> {
+  const ids = Array.from({ length: CATEGORIES }, () => uuidv7());
+  await s.db
+    .insertInto('categories')
+    .values(ids.map((id, i) => ({ id, company_id: companyId, parent_id: null, code: `C${run}-${String(i + 1).padStart(2, '0')}`, name: `品类 ${i + 1}`, created_at: at })))
+    .execute();
+  return ids;
 }
 
 /** One register and open shift per store, then cash sales of 1–5 lines priced as the till would. */

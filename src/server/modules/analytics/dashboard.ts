@@ -15,6 +15,7 @@ import { AlertsQuery } from '../../../contracts/inventory';
 import type { InventoryDeps } from '../inventory/deps';
 import { alerts } from '../inventory/alerts';
 import { sumOf } from '../inventory/lookups';
+import { productPeriodRows } from './product-period';
 import { analyticsScope, checkPeriod, datesOf, previousPeriod, type ScopeStore } from './scope';
 
 export interface DashboardDeps {
@@ -141,16 +142,13 @@ function kpis(s: SalesSums): DashboardKpis {
   };
 }
 
-/** Best sellers by net sales of their lines (抹零 belongs to the receipt, not to a product). */
+/** Best sellers by net sales of their lines (抹零 belongs to the receipt, not to a product); whole months from the month rollup. */
 async function topProducts(db: Kysely<DB>, storeIds: string[], from: string, to: string) {
   if (!storeIds.length) return [];
   const rows = await db
-    .selectFrom('rollup_product_day as r')
+    .selectFrom(productPeriodRows(db, storeIds, from, to).as('r'))
     .innerJoin('products as p', 'p.id', 'r.product_id')
     .select(['r.product_id', 'p.sku', 'p.name', sumOf('r.sold_qty').as('sold_qty'), sumOf('r.returned_qty').as('returned_qty'), sumOf('r.sales').as('sales'), sumOf('r.returns').as('returns'), sumOf('r.tax').as('tax'), sumOf('r.cost').as('cost')])
-    .where('r.store_id', 'in', storeIds)
-    .where('r.business_date', '>=', from)
-    .where('r.business_date', '<=', to)
     .groupBy(['r.product_id', 'p.sku', 'p.name'])
     .execute();
   return rows

@@ -1,4 +1,4 @@
-// Per-product analytics over rollup_product_day and the stock balances: best sellers and slow
+// Per-product analytics over the product rollups (whole months by month, product-period.ts) and the stock balances: best sellers and slow
 // movers, ABC analysis (A: the products making the first 80 % of revenue, B the next 15 %, C the
 // last 5 %) and stock turnover with days of cover (stock valued at its balance cost value).
 import type { Kysely } from 'kysely';
@@ -6,6 +6,7 @@ import { ratio } from '../../../core/analytics/sales-figures';
 import type { DB } from '../../../db/schema';
 import type { AuthContext } from '../../auth/auth-context';
 import { sumOf } from '../inventory/lookups';
+import { productPeriodRows } from './product-period';
 import { analyticsScope, checkPeriod } from './scope';
 
 export interface ProductFigures {
@@ -38,12 +39,9 @@ async function productFigures(db: Kysely<DB>, auth: AuthContext, q: PeriodQuery,
   if (!stores.length) return { scope, period, items: [] as ProductFigures[] };
   const [sold, stock] = await Promise.all([
     db
-      .selectFrom('rollup_product_day')
-      .select(['product_id', sumOf('sold_qty').as('sold_qty'), sumOf('returned_qty').as('returned_qty'), sumOf('sales').as('sales'), sumOf('returns').as('returns'), sumOf('tax').as('tax'), sumOf('cost').as('cost')])
-      .where('store_id', 'in', stores)
-      .where('business_date', '>=', period.from)
-      .where('business_date', '<=', period.to)
-      .groupBy('product_id')
+      .selectFrom(productPeriodRows(db, stores, period.from, period.to).as('r'))
+      .select(['r.product_id', sumOf('r.sold_qty').as('sold_qty'), sumOf('r.returned_qty').as('returned_qty'), sumOf('r.sales').as('sales'), sumOf('r.returns').as('returns'), sumOf('r.tax').as('tax'), sumOf('r.cost').as('cost')])
+      .groupBy('r.product_id')
       .execute(),
     db.selectFrom('stock_balances').select(['product_id', sumOf('qty').as('qty'), sumOf('cost_value').as('value')]).where('store_id', 'in', stores).groupBy('product_id').execute(),
   ]);

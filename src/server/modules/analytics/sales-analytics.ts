@@ -1,6 +1,7 @@
 // Sales by one dimension over the rollups (GET /analytics/sales), with 环比 (previous period of the
 // same length) or 同比 (same dates a year earlier) beside each row. Receipt dimensions (day, hour,
-// weekday, store, cashier) read rollup_till_hour; product and category read rollup_product_day,
+// weekday, store, cashier) read rollup_till_hour; product reads rollup_product_month for whole
+// months and rollup_product_day for the other days (product-period.ts), category rollup_category_day,
 // where "tickets" counts receipt lines with the product and 抹零 is not in the figures (it belongs
 // to the receipt); payment reads rollup_payment_day (net amount taken per method, tenders counted).
 import { sql, type Kysely } from 'kysely';
@@ -11,6 +12,7 @@ import { addDays, daysBetween } from '../../../core/time/calendar-date';
 import type { DB } from '../../../db/schema';
 import type { AuthContext } from '../../auth/auth-context';
 import { sumOf } from '../inventory/lookups';
+import { productPeriodRows } from './product-period';
 import { analyticsScope, checkPeriod, datesOf, previousPeriod, yearBefore, type AnalyticsScope } from './scope';
 
 type Query = z.infer<typeof SalesAnalyticsQuery>;
@@ -83,24 +85,30 @@ export async function sumsBy(db: Kysely<DB>, scope: AnalyticsScope, by: Analytic
   };
 
   if (by === 'product' || by === 'category') {
-    const col = by === 'product' ? 'product_id' : 'category_id';
-    const rows = await db
-      .selectFrom(by === 'product' ? 'rollup_product_day' : 'rollup_category_day')
-      .select([
-        sql<string | null>`${sql.ref(col)}`.as('k'),
-        sumOf('sales').as('sales'),
-        sumOf('returns').as('returns'),
-        sumOf('tax').as('tax'),
-        sumOf('cost').as('cost'),
-        sumOf('lines').as('tickets'),
-        sql<number>`CAST(COALESCE(SUM(sold_qty - returned_qty), 0) AS BIGINT)`.as('items'),
-        sumOf('discounts').as('discounts'),
-      ])
-      .where('store_id', 'in', stores)
-      .where('business_date', '>=', from)
-      .where('business_date', '<=', to)
-      .groupBy(col)
-      .execute();
+    const figures = [
+      sumOf('sales').as('sales'),
+      sumOf('returns').as('returns'),
+      sumOf('tax').as('tax'),
+      sumOf('cost').as('cost'),
+      sumOf('lines').as('tickets'),
+      sql<number>`CAST(COALESCE(SUM(sold_qty - returned_qty), 0) AS BIGINT)`.as('items'),
+      sumOf('discounts').as('discounts'),
+    ];
+    const rows =
+      by === 'product'
+        ? await db
+            .selectFrom(productPeriodRows(db, stores, from, to).as('r'))
+            .select([sql<string | null>`product_id`.as('k'), ...figures])
+            .groupBy('product_id')
+            .execute()
+        : await db
+            .selectFrom('rollup_category_day')
+            .select([sql<string | null>`category_id`.as('k'), ...figures])
+            .where('store_id', 'in', stores)
+            .where('business_date', '>=', from)
+            .where('business_date', '<=', to)
+            .groupBy('category_id')
+            .execute();
     put(rows.map((r) => ({ key: r.k ?? '', sums: addSums(ZERO_SUMS, r) })));
     return out;
   }
