@@ -46,3 +46,25 @@ export const LedgerQuery = z.strictObject({
   to: BusinessDate,
   account: AccountCode,
 });
+
+/** Report figures are signed (a loss, a month of returns). */
+const SignedFen = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+
+/** GET /reports/profit-and-loss/trend: the P&L totals per calendar month of the period, in fen. */
+export const ProfitAndLossMonth = z.object({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  revenue: SignedFen,
+  costOfSales: SignedFen,
+  grossProfit: SignedFen,
+  expenses: SignedFen,
+  netProfit: SignedFen,
+});
+export type ProfitAndLossMonth = z.infer<typeof ProfitAndLossMonth>;
+
+export const ProfitAndLossTrend = z.object({
+  from: BusinessDate,
+  to: BusinessDate,
+  storeId: Id.nullable(),
+  months: z.array(ProfitAndLossMonth),
+});
+export type ProfitAndLossTrend = z.infer<typeof ProfitAndLossTrend>;

@@ -1,4 +1,4 @@
-import { AsOfQuery, LedgerQuery, ReportQuery } from '../../../contracts/accounting';
+import { AsOfQuery, LedgerQuery, ProfitAndLossTrend, ReportQuery } from '../../../contracts/accounting';
 import { authOf, type ZodApp } from '../../http/zod-app';
 import type { Services } from '../../services';
 import { toJournalCsv, toLedgerJournal } from './journal-export';
@@ -28,6 +28,9 @@ export function reportsRoutes(app: ZodApp, s: Services) {
     const q = req.query;
     return q.format ? download(req, reply, 'profit-and-loss', { ...q, format: q.format }) : s.reports.profitAndLoss(authOf(req), q);
   });
+  app.get('/reports/profit-and-loss/trend', { config: access, schema: { tags, querystring: ReportQuery, response: { 200: ProfitAndLossTrend } } }, (req) =>
+    s.reports.profitAndLossTrend(authOf(req), req.query),
+  );
   app.get('/reports/balance-sheet', { config: access, schema: { tags, querystring: AsOfQuery.extend(ExportParams) } }, (req, reply) => {
     const q = req.query;
     return q.format ? download(req, reply, 'balance-sheet', { ...q, format: q.format }) : s.reports.balanceSheet(authOf(req), q);
@@ -38,7 +41,7 @@ export function reportsRoutes(app: ZodApp, s: Services) {
   });
   app.get('/reports/sales-summary', { config: access, schema: { tags, querystring: ReportQuery.extend(ExportParams) } }, (req, reply) => {
     const q = req.query;
-    return q.format ? download(req, reply, 'sales-summary', { ...q, format: q.format }) : salesSummary(s.db, authOf(req), q);
+    return q.format ? download(req, reply, 'sales-summary', { ...q, format: q.format }) : salesSummary(s.db, authOf(req), q, () => s.rollups.catchUp());
   });
   app.get('/reports/journal.ledger', { config: access, schema: { tags, querystring: ReportQuery } }, async (req, reply) => {
     const { entries, currency } = await s.reports.journal(authOf(req), req.query);

@@ -1,6 +1,7 @@
 // Accounting reports (docs/accounting.md): trial balance, general ledger, profit and loss, balance
 // sheet, VAT summary and the journal for export. Balances and movements per account come from the
 // account × day rollup (rollup_account_day, docs/analytics.md), caught up first so they are exact;
+// the VAT summary's rates from the tax × day rollup (rollup_tax_day);
 // the ledger and the journal export read entries by company or store × business date (0010).
 import { sql, type Kysely } from 'kysely';
 import { isCalendarDate } from '../../../core/time/calendar-date';
@@ -45,9 +46,6 @@ export interface JournalExportEntry {
   memo: string;
   lines: JournalExportLine[];
 }
-
-/** Till documents whose lines carry `tax` and `taxRate` (the VAT summary's source). */
-const TAXED_DOCUMENT_TYPES = ['sale', 'sale_return', 'exchange', 'sale_void'];
 
 export class ReportsService {
   constructor(
@@ -123,25 +121,42 @@ export class ReportsService {
   async profitAndLoss(auth: AuthContext, p: Period) {
     const scope = await this.scope(auth, p);
     const [accounts, period] = await Promise.all([this.accounts(auth.user.companyId), this.movements(auth.user.companyId, scope, { from: p.from, to: p.to, withoutYearEndClose: true })]);
-    const revenue: ReportLine[] = [];
-    const costOfSales: ReportLine[] = [];
-    const expenses: ReportLine[] = [];
-    for (const [code, m] of [...period].sort(([a], [b]) => a.localeCompare(b))) {
-      const a = accountView(accounts, code);
-      if (a.type === 'revenue') revenue.push({ ...a, amount: m.credit - m.debit });
-      else if (a.type === 'expense') (isCostOfSales(code) ? costOfSales : expenses).push({ ...a, amount: m.debit - m.credit });
+    return { from: p.from, to: p.to, storeId: p.storeId ?? null, ...splitProfitAndLoss(accounts, period) };
+  }
+
+  /**
+   * The P&L totals month by month over the period, every calendar month it touches in order (a month
+   * without entries is zeros, so a chart's axis has no gaps); the first and last months are cut at
+   * `from` and `to`, so the months add up to the period's P&L exactly. The year-end close is left
+   * out as in the P&L.
+   */
+  async profitAndLossTrend(auth: AuthContext, p: Period) {
+    const scope = await this.scope(auth, p);
+    const months = monthsBetween(p.from, p.to);
+    if (months.length > MAX_TREND_MONTHS) throw badRequest('period_too_long', `A trend covers at most ${MAX_TREND_MONTHS} months`, 'to');
+    const companyId = auth.user.companyId;
+    const byMonth = new Map(months.map((m) => [m, new Map<string, Movement>()]));
+    if (scope === 'all' || scope.length) {
+      await this.rollups.catchUp();
+      // substr on the ISO text date is the same in SQLite and PostgreSQL (business_date is text, 0013).
+      const month = sql<string>`substr(business_date, 1, 7)`;
+      let q = this.db
+        .selectFrom('rollup_account_day')
+        .select([month.as('month'), 'account_code', sql<number>`CAST(SUM(debit) AS BIGINT)`.as('debit'), sql<number>`CAST(SUM(credit) AS BIGINT)`.as('credit')])
+        .where('company_id', '=', companyId)
+        .where('business_date', '>=', p.from)
+        .where('business_date', '<=', p.to)
+        .where('kind', '<>', 'close')
+        .groupBy([month, 'account_code']);
+      if (scope !== 'all') q = q.where('store_id', 'in', scope);
+      for (const r of await q.execute()) byMonth.get(r.month)?.set(r.account_code, { debit: Number(r.debit), credit: Number(r.credit) });
     }
-    const totalRevenue = total(revenue);
-    const totalCostOfSales = total(costOfSales);
-    const totalExpenses = total(expenses);
+    const accounts = await this.accounts(companyId);
     return {
       from: p.from,
       to: p.to,
       storeId: p.storeId ?? null,
-      revenue,
-      costOfSales,
-      expenses,
-      totals: { revenue: totalRevenue, costOfSales: totalCostOfSales, grossProfit: totalRevenue - totalCostOfSales, expenses: totalExpenses, netProfit: totalRevenue - totalCostOfSales - totalExpenses },
+      months: months.map((m) => ({ month: m, ...splitProfitAndLoss(accounts, byMonth.get(m)!).totals })),
     };
   }
 
@@ -168,33 +183,27 @@ export class ReportsService {
   }
 
   /**
-   * Output VAT by rate from the till documents' lines (each line keeps its tax and rate; returns are
-   * negative), with the 2221 output VAT the journal booked in the same period to compare against.
+   * Output VAT by rate from the till lines' own tax and rate (returns negative), summed per store ×
+   * day × rate in rollup_tax_day (caught up first, so exact), with the 2221 output VAT the journal
+   * booked in the same period to compare against.
    */
   async vatSummary(auth: AuthContext, p: Period) {
     const scope = await this.scope(auth, p);
     const companyId = auth.user.companyId;
-    const stores = scope === 'all' ? (await this.db.selectFrom('stores').select('id').where('company_id', '=', companyId).execute()).map((s) => s.id) : scope;
-    const rows = stores.length
-      ? await this.db
-          .selectFrom('documents as d')
-          .innerJoin('document_lines as dl', 'dl.document_id', 'd.id')
-          .select(['dl.amount', 'dl.data_json'])
-          .where('d.store_id', 'in', stores)
-          .where('d.business_date', '>=', p.from)
-          .where('d.business_date', '<=', p.to)
-          .where('d.type', 'in', TAXED_DOCUMENT_TYPES)
-          .execute()
-      : [];
-    const byRate = new Map<number, { rate: number; gross: number; tax: number }>();
-    for (const r of rows) {
-      const data = r.data_json ? (JSON.parse(r.data_json) as { tax?: unknown; taxRate?: unknown }) : {};
-      if (typeof data.taxRate !== 'number' || typeof data.tax !== 'number') continue;
-      const g = byRate.get(data.taxRate) ?? { rate: data.taxRate, gross: 0, tax: 0 };
-      g.gross += Number(r.amount);
-      g.tax += data.tax;
-      byRate.set(data.taxRate, g);
+    let rows: { tax_rate: number; gross: number; tax: number }[] = [];
+    if (scope === 'all' || scope.length) {
+      await this.rollups.catchUp();
+      let q = this.db
+        .selectFrom('rollup_tax_day')
+        .select(['tax_rate', sql<number>`CAST(SUM(gross) AS BIGINT)`.as('gross'), sql<number>`CAST(SUM(tax) AS BIGINT)`.as('tax')])
+        .where('company_id', '=', companyId)
+        .where('business_date', '>=', p.from)
+        .where('business_date', '<=', p.to)
+        .groupBy('tax_rate');
+      if (scope !== 'all') q = q.where('store_id', 'in', scope);
+      rows = await q.execute();
     }
+    const byRate = new Map(rows.map((r) => [Number(r.tax_rate), { rate: Number(r.tax_rate), gross: Number(r.gross), tax: Number(r.tax) }]));
     const rates = [...byRate.values()].sort((a, b) => b.rate - a.rate).map((g) => ({ rate: g.rate, gross: g.gross, taxable: g.gross - g.tax, tax: g.tax }));
     const vat = await this.movements(companyId, scope, { from: p.from, to: p.to, accountPrefix: '2221' });
     const ledgerOutputTax = [...vat.values()].reduce((s, m) => s + m.credit - m.debit, 0);
@@ -286,6 +295,44 @@ interface ReportLine extends AccountInfo {
 }
 
 const total = (lines: ReportLine[]) => lines.reduce((s, l) => s + l.amount, 0);
+
+/** Revenue, cost of sales and expenses by account, and their totals; the P&L and its trend share it. */
+function splitProfitAndLoss(accounts: Map<string, AccountInfo>, movements: Map<string, Movement>) {
+  const revenue: ReportLine[] = [];
+  const costOfSales: ReportLine[] = [];
+  const expenses: ReportLine[] = [];
+  for (const [code, m] of [...movements].sort(([a], [b]) => a.localeCompare(b))) {
+    const a = accountView(accounts, code);
+    if (a.type === 'revenue') revenue.push({ ...a, amount: m.credit - m.debit });
+    else if (a.type === 'expense') (isCostOfSales(code) ? costOfSales : expenses).push({ ...a, amount: m.debit - m.credit });
+  }
+  const totalRevenue = total(revenue);
+  const totalCostOfSales = total(costOfSales);
+  const totalExpenses = total(expenses);
+  return {
+    revenue,
+    costOfSales,
+    expenses,
+    totals: { revenue: totalRevenue, costOfSales: totalCostOfSales, grossProfit: totalRevenue - totalCostOfSales, expenses: totalExpenses, netProfit: totalRevenue - totalCostOfSales - totalExpenses },
+  };
+}
+
+/** Ten years of months: enough for any chart, and a bound on the response. */
+const MAX_TREND_MONTHS = 120;
+
+/** "2025-11-03", "2026-02-10" → ["2025-11", "2025-12", "2026-01", "2026-02"]. */
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  const last = to.slice(0, 7);
+  for (;;) {
+    const m = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+    if (m > last || months.length > MAX_TREND_MONTHS) return months;
+    months.push(m);
+    if (++month > 12) [year, month] = [year + 1, 1];
+  }
+}
 
 /** 5401 主营业务成本 and its sub-accounts. */
 const isCostOfSales = (code: string) => code.startsWith('5401');
