@@ -76,6 +76,14 @@ describe('manual journal entries', () => {
       await page.locator('.ant-modal:visible .ant-btn-dangerous').click();
       await expect.poll(async () => (await rows.first().textContent()) ?? '').toContain('已冲销');
       await screenshot(page, 'office-journal-reversed');
+
+      // The posted entry links back to its document, whose journal is the entry's lines.
+      await page.getByTestId('entry-document').click();
+      const documentDrawer = page.getByTestId('document-drawer');
+      await expect.poll(async () => (await documentDrawer.locator('.ant-drawer-title').textContent()) ?? '').toMatch(/单据 JV-S01-\d{6}/);
+      await documentDrawer.getByRole('tab', { name: /会计分录/ }).click();
+      await expect.poll(async () => (await documentDrawer.textContent()) ?? '').toContain('5602');
+      expect((await documentDrawer.textContent()) ?? '').toContain('1,200.50');
     } finally {
       await context.close();
     }

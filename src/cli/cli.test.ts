@@ -150,6 +150,8 @@ describe.each(testDialects)('cangshou CLI on %s', (dialect) => {
     const res = cli(target.env, 'seed', '--products', '60', '--stores', '2', '--sales', '120');
     expect(res.status, res.stderr).toBe(0);
     expect(res.stdout).toMatch(/seeded 2 stores, 60 products with opening stock, 120 sales/);
+    // Progress on stderr while the checkout rings the sales up (plain lines when not a terminal).
+    expect(res.stderr).toMatch(/^sales\s+\[#{30}\]\s+100% 120\/120$/m);
     const report = cli(target.env, 'verify', '--json');
     expect(report.status).toBe(0);
     const server = await startServer(target.env);
@@ -162,6 +164,27 @@ describe.each(testDialects)('cangshou CLI on %s', (dialect) => {
     const { token } = (await login.json()) as { token: string };
     const sales = (await (await fetch(`${server.url}/api/v1/documents?type=sale&pageSize=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { total: number };
     expect(sales.total).toBe(120);
+  });
+
+  it('seeds sales history in bulk with progress, rolls it up (and rebuilds it), and verify stays clean', { timeout: 180_000 }, async () => {
+    target = await makeTarget(dialect);
+    expect(cli(target.env, 'seed', '--demo').status).toBe(0);
+    expect(cli(target.env, 'seed', '--products', '40', '--stores', '2').status).toBe(0);
+    const res = cli(target.env, 'seed', '--sales', '600', '--bulk', '--months', '2');
+    expect(res.status, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/^bulk: 600 sales, \d+ lines, \d+ rows in /m);
+    expect(res.stderr).toMatch(/^bulk sales\s+\[#{30}\]\s+100% 600\/600$/m);
+    expect(cli(target.env, 'verify').status).toBe(0);
+    // The rollups were rebuilt from the rows written: their sales equal the receipts' amounts due.
+    const [raw] = await target.query<{ n: string; due: string }>("SELECT SUM(CASE WHEN kind = 'sale' THEN 1 ELSE 0 END) AS n, SUM(due) AS due FROM sales");
+    const [rolled] = await target.query<{ net: string }>('SELECT SUM(sales) - SUM(returns) AS net FROM rollup_till_hour');
+    expect(Number(raw.n)).toBeGreaterThanOrEqual(600);
+    expect(Number(rolled.net)).toBe(Number(raw.due));
+    // `cangshou rollups rebuild` recomputes the same figures from the raw rows.
+    const rebuilt = cli(target.env, 'rollups', 'rebuild');
+    expect(rebuilt.stdout).toMatch(/^rollups rebuilt from \d+ documents/m);
+    const [again] = await target.query<{ net: string }>('SELECT SUM(sales) - SUM(returns) AS net FROM rollup_till_hour');
+    expect(Number(again.net)).toBe(Number(raw.due));
   });
 
   it('backs up SQLite online into a file that verifies on its own; points PostgreSQL to pg_dump', { timeout: 180_000 }, async () => {

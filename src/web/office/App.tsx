@@ -40,6 +40,8 @@ const SalesAnalyticsPage = lazy(() => import('./pages/analytics/SalesAnalyticsPa
 const JournalPage = lazy(() => import('./pages/journal/JournalPage'));
 const PostingRulesPage = lazy(() => import('./pages/reports/PostingRulesPage'));
 const ReconciliationPage = lazy(() => import('./pages/reconciliation/ReconciliationPage'));
+const ChartOfAccountsPage = lazy(() => import('./pages/accounts/ChartOfAccountsPage'));
+const ProductAnalyticsPage = lazy(() => import('./pages/analytics/ProductAnalyticsPage'));
 
 /** Sales journal, shifts and day close, checkout settings. */
 const SALES_ROUTES: { path: string; page: ReactNode; anyOf: string[] }[] = [
@@ -183,6 +185,22 @@ export function OfficeApp() {
                   element={
                     <RequirePermission anyOf={['accounts.read']}>
                       <PostingRulesPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="product-analytics"
+                  element={
+                    <RequirePermission anyOf={['reports.read']}>
+                      <ProductAnalyticsPage />
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="accounts"
+                  element={
+                    <RequirePermission anyOf={['accounts.read']}>
+                      <ChartOfAccountsPage />
                     </RequirePermission>
                   }
                 />

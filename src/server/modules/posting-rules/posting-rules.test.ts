@@ -225,4 +225,36 @@ describe.each(testDialects)('posting rules on %s', (dialect) => {
     expect(approved.statusCode, approved.body).toBe(201);
     expect(await journalOf(t, approved.json().id)).toEqual([[{ account: '1405', debit: 600, credit: 0 }, { account: '5301', debit: 0, credit: 600 }]]);
   });
+
+  it('books 抹零 given away and 抹零 gained to the accounts of their rules', async () => {
+    await subAccount('571101', '5711', '营业外支出-抹零');
+    await subAccount('530101', '5301', '营业外收入-抹零');
+    expect((await put('rounding', 'given', '571101')).statusCode).toBe(200);
+    expect((await put('rounding', 'gained', '530101')).statusCode).toBe(200);
+    const settings = (roundingMode: string) => t.call(t.tokens.owner, 'PUT', `/api/v1/stores/${t.ids.s01}/settings`, { roundingMode });
+    // ¥15.88 at 13%: taxable round(1588 / 1.13) = 1405, VAT 183 (to 222101, the 13% rule set above).
+    const p = await t.product({ price: 1588, taxRate: 1300 });
+    try {
+      expect((await settings('round_jiao')).statusCode).toBe(200);
+      const up = await t.sell({ lines: [{ productId: p, qty: 1000 }], payments: [{ method: 'cash', amount: 2000 }], clientTotal: 1590 });
+      expect(up.json()).toMatchObject({ rounding: 2, due: 1590 });
+      expect(sorted((await journalOf(t, up.json().id))[0])).toEqual([
+        { account: '1001', debit: 1590, credit: 0 },
+        { account: '222101', debit: 0, credit: 183 },
+        { account: '5001', debit: 0, credit: 1405 },
+        { account: '530101', debit: 0, credit: 2 },
+      ]);
+      expect((await settings('drop_jiao')).statusCode).toBe(200);
+      const down = await t.sell({ lines: [{ productId: p, qty: 1000 }], payments: [{ method: 'cash', amount: 1500 }], clientTotal: 1500 });
+      expect(down.json()).toMatchObject({ rounding: -88, due: 1500 });
+      expect(sorted((await journalOf(t, down.json().id))[0])).toEqual([
+        { account: '1001', debit: 1500, credit: 0 },
+        { account: '222101', debit: 0, credit: 183 },
+        { account: '5001', debit: 0, credit: 1405 },
+        { account: '571101', debit: 88, credit: 0 },
+      ]);
+    } finally {
+      await settings('none');
+    }
+  });
 });

@@ -25,6 +25,8 @@ import {
   SettingOutlined,
   SolutionOutlined,
   ReconciliationOutlined,
+  ProfileOutlined,
+  RiseOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Segmented, Select, Tooltip, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
@@ -37,6 +39,8 @@ import { asReportsT } from '../i18n/reports';
 import { asAnalyticsT } from '../i18n/analytics';
 import { asJournalT } from '../i18n/journal';
 import { asPostingRulesT } from '../i18n/posting-rules';
+import { asAccountsT } from '../i18n/accounts';
+import { asProductAnalyticsT } from '../i18n/product-analytics';
 import { asReconciliationT } from '../i18n/reconciliation';
 import { asVariantsT } from '../i18n/variants';
 import { useMe, useSession } from '../session/session';
@@ -89,8 +93,10 @@ export function navItems(t: ReturnType<typeof useTranslation>['t']): { group?: s
       items: [
         { path: '/reports', label: asReportsT(t)('reportsNav.reports'), icon: <AccountBookOutlined />, anyOf: ['reports.read'] },
         { path: '/analytics', label: asAnalyticsT(t)('analyticsNav.sales'), icon: <BarChartOutlined />, anyOf: ['reports.read'] },
+        { path: '/product-analytics', label: asProductAnalyticsT(t)('productAnalyticsNav.page'), icon: <RiseOutlined />, anyOf: ['reports.read'] },
         { path: '/journal', label: asJournalT(t)('journalNav.entries'), icon: <SolutionOutlined />, anyOf: ['journal.read'] },
         { path: '/reconciliation', label: asReconciliationT(t)('reconciliationNav.page'), icon: <ReconciliationOutlined />, anyOf: ['journal.read'] },
+        { path: '/accounts', label: asAccountsT(t)('accountsNav.chart'), icon: <ProfileOutlined />, anyOf: ['accounts.read'] },
         { path: '/posting-rules', label: asPostingRulesT(t)('postingRulesNav.rules'), icon: <AccountBookOutlined />, anyOf: ['accounts.read'] },
       ],
     },

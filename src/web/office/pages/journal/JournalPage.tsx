@@ -14,6 +14,7 @@ import type { Page } from '../../../shared/types';
 import { formatDateTime, formatMoney } from '../../../shared/format';
 import { useReportError, LoadError } from '../../components/feedback';
 import { FormDrawer, withSaving } from '../../components/FormDrawer';
+import { DocumentDrawer } from '../DocumentsPage';
 import { LinesEditor, type LineColumn } from '../../components/LinesEditor';
 import { PageHeader } from '../../components/PageHeader';
 import { fenOf, yuanOf } from '../../components/units';
@@ -292,6 +293,7 @@ function EntryDetail({ t, id, meId, onClose, onEdit, onChanged }: { t: JournalT;
   const [busy, setBusy] = useState(false);
   const [rejecting, setRejecting] = useState(false);
   const [reversing, setReversing] = useState(false);
+  const [openDocument, setOpenDocument] = useState<string | null>(null);
   const e = entry.data;
   const done = () => (entry.reload(), onChanged());
   const run = async (write: () => Promise<void>) => {
@@ -356,11 +358,32 @@ function EntryDetail({ t, id, meId, onClose, onEdit, onChanged }: { t: JournalT;
             <Descriptions.Item label={t('journalPage.createdBy')}>{e.createdByName} · {formatDateTime(e.createdAt)}</Descriptions.Item>
             <Descriptions.Item label={t('journalPage.decidedBy')}>{e.decidedByName ? `${e.decidedByName} · ${formatDateTime(e.decidedAt)}` : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('journalPage.total')}>{money(e.total)}</Descriptions.Item>
-            <Descriptions.Item label={t('journalPage.reversedBy')}>{e.reversalDocumentId ? <Tag color="red">{t('journalPage.reversed')}</Tag> : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('journalPage.number')}>
+              {/* The posted entry is a document: open it with its journal (every entry links back to its document). */}
+              {e.documentId && e.documentNumber ? (
+                can('documents.read') ? (
+                  <Typography.Link onClick={() => setOpenDocument(e.documentId)} data-testid="entry-document">{e.documentNumber}</Typography.Link>
+                ) : (
+                  e.documentNumber
+                )
+              ) : (
+                '—'
+              )}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('journalPage.reversedBy')}>
+              {e.reversalDocumentId ? (
+                <Tag color="red" style={can('documents.read') ? { cursor: 'pointer' } : undefined} onClick={() => can('documents.read') && setOpenDocument(e.reversalDocumentId)} data-testid="entry-reversal-document">
+                  {t('journalPage.reversed')}
+                </Tag>
+              ) : (
+                '—'
+              )}
+            </Descriptions.Item>
           </Descriptions>
           <Table rowKey={(l) => `${l.account}-${l.debit}-${l.credit}-${l.memo}`} size="small" pagination={false} columns={lineColumns} dataSource={e.lines ?? []} data-testid="entry-detail-lines" />
         </Flex>
       ) : null}
+      <DocumentDrawer documentId={openDocument} onClose={() => setOpenDocument(null)} />
       <ReasonDialog
         open={rejecting}
         title={t('journalPage.reject')}
