@@ -38,9 +38,3 @@ export const CashMovementBody = z.strictObject({
   approvalToken: z.string().min(1).max(200).optional(),
 });
 
-export const JournalEntryBody = z.strictObject({
-  id: ClientId,
-  storeId: Id,
-  memo: z.string().trim().min(1).max(500),
-  lines: z.array(z.strictObject({ ...DebitCredit, memo: z.string().max(200).optional() })).min(2).max(500),
-});

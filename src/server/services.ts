@@ -74,7 +74,7 @@ export function createServices(database: Database, opts: ServiceOptions = {}) {
     yearEndClose: new YearEndCloseService(db, engine, clock),
     postingRules: new PostingRulesService(db, clock, postingRules),
     reports,
-    reportExports: new ReportExportService(db, reports),
+    reportExports: new ReportExportService(db, reports, rollups),
     reconciliation: new ReconciliationService(db, engine, clock),
     rollups,
     analytics: new AnalyticsService({ db, clock, rollups, inventory: { db, engine, clock, postingRules } }),

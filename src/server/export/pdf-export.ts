@@ -2,8 +2,8 @@
 // page, the header row repeated on every page, numbers right-aligned, a bold totals row and
 // "page / pages" at the foot. Cells are one line; a text too long for its column ends in "…".
 import PDFDocument from 'pdfkit';
-import { fitLines } from '../modules/labels/render-pdf';
 import { findPdfFonts } from './pdf-font';
+import { fitLines } from './pdf-text';
 import { cellText, isNumericKind, type Cell, type ExportGrid } from './table-export';
 
 const MARGIN = 36;

@@ -5,6 +5,7 @@ import { uuidv7 } from '../../../core/id/uuidv7';
 import { businessDate } from '../../../core/time/business-date';
 import { addDays } from '../../../core/time/calendar-date';
 import { testDialects } from '../../../db/testing';
+import { draftAndApprove, postManualEntry } from '../journal/test-helpers';
 import { makeSalesTestApp, type SalesTestApp } from '../sales/test-helpers';
 
 describe.each(testDialects)('chart of accounts and lock date on %s', (dialect) => {
@@ -58,13 +59,13 @@ describe.each(testDialects)('chart of accounts and lock date on %s', (dialect) =
   });
 
   it('takes no manual posting on a deactivated account, and takes it again once reactivated', async () => {
-    const je = () =>
-      t.call(finance, 'POST', '/api/v1/documents/journal-entries', { id: uuidv7(), storeId: t.ids.s01, memo: 'test', lines: [{ account: '222101', debit: 0, credit: 100 }, { account: '5601', debit: 100, credit: 0 }] });
+    const entry = { storeId: t.ids.s01, memo: 'test', lines: [{ account: '222101', debit: 0, credit: 100 }, { account: '5601', debit: 100, credit: 0 }] };
     expect((await t.call(finance, 'PATCH', '/api/v1/accounts/222101', { active: false })).statusCode).toBe(200);
-    const refused = await je();
-    expect([refused.statusCode, refused.json().code]).toEqual([422, 'unknown_account']);
+    const refused = await draftAndApprove(t, finance, t.tokens.owner, entry);
+    expect([refused.draft.statusCode, refused.draft.json().code, refused.draft.json().errors[0].field]).toEqual([422, 'unknown_account', 'lines.0.account']);
+    expect(refused.posted).toBeNull();
     expect((await t.call(finance, 'PATCH', '/api/v1/accounts/222101', { active: true })).statusCode).toBe(200);
-    expect((await je()).statusCode).toBe(201);
+    expect((await postManualEntry(t, finance, t.tokens.owner, entry)).number).toMatch(/^JV-S01-/);
     // Now it has a balance: it cannot be deactivated, nor can its parent while it is active.
     expect((await t.call(finance, 'PATCH', '/api/v1/accounts/222101', { active: false })).json().code).toBe('account_has_balance');
   });
@@ -91,7 +92,7 @@ describe.each(testDialects)('chart of accounts and lock date on %s', (dialect) =
         clientId: uuidv7(),
         companyId: t.ids.companyId,
         storeId: t.ids.s01,
-        type: 'journal_entry',
+        type: 'manual_entry',
         actorId: owner.id,
         payloadHash: 'x',
         occurredAt: new Date(Date.now() - daysAgo * 86_400_000),

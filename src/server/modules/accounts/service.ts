@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AccountCreateBody, AccountPatchBody } from '../../../contracts/accounting';
 import { isCalendarDate } from '../../../core/time/calendar-date';
 import { businessDate } from '../../../core/time/business-date';
-import { isUniqueViolation } from '../../../db/dialect';
+import { dialectOf, isUniqueViolation, runSql } from '../../../db/dialect';
 import type { DB } from '../../../db/schema';
 import { appendAudit, chains } from '../../audit/chain';
 import type { AuthContext } from '../../auth/auth-context';
@@ -106,13 +106,14 @@ export class AccountsService {
       const today = await companyToday(this.db, companyId, now);
       if (lockDate >= today) throw unprocessable('lock_date_not_past', `The lock date must be before today (${today})`, 'lockDate');
     }
-    // A closed year (年结) stays closed: its closing entries zeroed revenue and expenses at 12-31.
-    const lastClosed = await this.db.selectFrom('year_end_closes').select('year').where('company_id', '=', companyId).orderBy('year', 'desc').executeTakeFirst();
-    if (lastClosed && (lockDate === null || lockDate < `${lastClosed.year}-12-31`)) {
-      throw conflict('year_closed', `The year ${lastClosed.year} is closed; the lock date cannot move before ${lastClosed.year}-12-31`, 'lockDate');
-    }
     return this.db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom('companies').select('books_lock_date').where('id', '=', companyId).executeTakeFirstOrThrow();
+      const before = await lockBooks(trx, companyId);
+      // A closed year (年结) stays closed: its closing entries zeroed revenue and expenses at 12-31.
+      // Read under the lock, so a year-end close running now is seen.
+      const lastClosed = await trx.selectFrom('year_end_closes').select('year').where('company_id', '=', companyId).orderBy('year', 'desc').executeTakeFirst();
+      if (lastClosed && (lockDate === null || lockDate < `${lastClosed.year}-12-31`)) {
+        throw conflict('year_closed', `The year ${lastClosed.year} is closed; the lock date cannot move before ${lastClosed.year}-12-31`, 'lockDate');
+      }
       await trx.updateTable('companies').set({ books_lock_date: lockDate }).where('id', '=', companyId).execute();
       await appendAudit(trx, {
         chainId: chains.company(companyId),
@@ -123,7 +124,7 @@ export class AccountsService {
         subjectId: companyId,
         storeId: null,
         at: now.toISOString(),
-        data: { before: before.books_lock_date, after: lockDate },
+        data: { before, after: lockDate },
       });
       return { lockDate };
     });
@@ -167,6 +168,20 @@ export class AccountsService {
       data,
     });
   }
+}
+
+/**
+ * Locks the company row for a lock-date change and answers the current lock date. On PostgreSQL
+ * FOR UPDATE waits for every posting that read the lock date (they hold FOR KEY SHARE on this row
+ * to commit, posting/write-document.ts) and makes new ones wait for this transaction, so no posting
+ * lands behind a lock date it did not see. A plain UPDATE would not do: it takes FOR NO KEY
+ * UPDATE, which does not conflict with FOR KEY SHARE. SQLite has one writer: nothing to lock.
+ */
+export async function lockBooks(trx: Kysely<DB>, companyId: string): Promise<string | null> {
+  const text = 'SELECT books_lock_date FROM companies WHERE id = ?';
+  const { rows } = await runSql<{ books_lock_date: string | null }>(trx, dialectOf(trx) === 'postgres' ? `${text} FOR UPDATE` : text, [companyId]);
+  if (!rows[0]) throw notFound('Company', 'companyId');
+  return rows[0].books_lock_date;
 }
 
 /** The earliest "today" over the company's stores: a date before it is in the past everywhere. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from '../../../core/id/uuidv7';
 import { testDialects } from '../../../db/testing';
 import { makeTestApp, type TestApp } from '../../testing';
+import { postManualEntry } from '../journal/test-helpers';
 
 describe.each(testDialects)('audit API on %s', (dialect) => {
   let t: TestApp;
@@ -27,8 +27,17 @@ describe.each(testDialects)('audit API on %s', (dialect) => {
   });
 
   it('exports CSV with formula injection neutralised', async () => {
-    await t.call(owner, 'POST', '/api/v1/documents/journal-entries', {
-      id: uuidv7(),
+    // A user whose display name is a spreadsheet formula drafts a manual entry (with a formula
+    // memo) that the owner approves: the actor cell of those events must not start with "=".
+    const user = await t.call(owner, 'POST', '/api/v1/users', {
+      username: 'fin-evil',
+      displayName: '=HYPERLINK("http://evil")',
+      password: 'finance-evil-pass',
+      roles: [{ role: 'finance', storeId: null }],
+    });
+    expect(user.statusCode, user.body).toBe(201);
+    const evil = await t.login('fin-evil', 'finance-evil-pass');
+    await postManualEntry(t, evil, owner, {
       storeId: t.ids.s01,
       memo: '=HYPERLINK("http://evil")',
       lines: [
@@ -36,13 +45,17 @@ describe.each(testDialects)('audit API on %s', (dialect) => {
         { account: '1001', debit: 0, credit: 100 },
       ],
     });
-    const res = await t.call(owner, 'GET', '/api/v1/audit/export?action=document');
+    const res = await t.call(owner, 'GET', '/api/v1/audit/export?action=manual_entry');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     const [header, ...rows] = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(header).toBe('chain,seq,at,actor,action,subject_type,subject_id,store_id,data,prev_hash,hash');
-    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.filter((r) => r.includes('"manual_entry.drafted"'))).toHaveLength(1);
+    expect(rows.find((r) => r.includes('"manual_entry.drafted"'))).toContain(`,"'=HYPERLINK(""http://evil"")",`);
     expect(res.body).not.toMatch(/(^|,)"=/m);
+    const posted = await t.call(owner, 'GET', '/api/v1/audit/export?action=document');
+    expect(posted.body).toContain('document.manual_entry.posted');
+    expect(posted.body).not.toMatch(/(^|,)"=/m);
   });
 
   it('shows a store-scoped auditor nothing of other stores', async () => {

@@ -1,5 +1,5 @@
 import { IdParams } from '../../../contracts/common';
-import { CashMovementBody, DocumentListQuery, JournalEntryBody, OpeningBalanceBody } from '../../../contracts/documents';
+import { CashMovementBody, DocumentListQuery, OpeningBalanceBody } from '../../../contracts/documents';
 import { authOf, type ZodApp } from '../../http/zod-app';
 import type { PostOutcome } from '../../posting/types';
 import { listHandlers } from '../../lists/list-exports';
@@ -21,10 +21,6 @@ export function documentsRoutes(app: ZodApp, s: Services) {
   });
   app.post('/documents/cash-movements', { config: { access: 'cash.move' }, schema: { tags: ['documents'], body: CashMovementBody } }, async (req, reply) => {
     const r = posted(await s.documents.postCashMovement(authOf(req), req.body));
-    return reply.code(r.status).send(r.body);
-  });
-  app.post('/documents/journal-entries', { config: { access: 'journal.post' }, schema: { tags: ['documents'], body: JournalEntryBody } }, async (req, reply) => {
-    const r = posted(await s.documents.postJournalEntry(authOf(req), req.body));
     return reply.code(r.status).send(r.body);
   });
 }

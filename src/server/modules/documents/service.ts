@@ -1,6 +1,7 @@
 // The document types of the foundation, all posted through the one engine: opening balances
-// (stock + accounts), cash paid-in / paid-out of a register, and manual journal entries.
-// Later issues add sales, receipts, transfers and stocktakes the same way.
+// (stock + accounts) and cash paid-in / paid-out of a register. Manual journal entries are drafted
+// and approved by two people in modules/journal (the older one-person `journal_entry` route is gone;
+// its documents stay readable and reversible).
 import type { Kysely } from 'kysely';
 import type { SortValue } from '../../../contracts/common';
 import type { DOCUMENT_SORT_FIELDS } from '../../../contracts/documents';
@@ -33,13 +34,6 @@ export interface CashMovementInput {
   reason: string;
   account?: string;
   approvalToken?: string;
-}
-
-export interface JournalEntryInput {
-  id: string;
-  storeId: string;
-  memo: string;
-  lines: { account: string; debit: number; credit: number; memo?: string }[];
 }
 
 type DocumentSort = SortValue<(typeof DOCUMENT_SORT_FIELDS)[number]>;
@@ -159,33 +153,6 @@ export class DocumentsService {
           },
         };
       },
-    });
-  }
-
-  async postJournalEntry(auth: AuthContext, input: JournalEntryInput): Promise<PostOutcome> {
-    auth.requireStore('journal.post', input.storeId);
-    if (input.lines.length < 2) throw badRequest('too_few_lines', 'A journal entry needs at least two lines', 'lines');
-    checkDebitCreditLines(input.lines, 'lines');
-    await this.assertAccounts(auth.user.companyId, input.lines.map((l) => l.account), 'lines');
-    const debit = input.lines.reduce((s, l) => s + l.debit, 0);
-    const credit = input.lines.reduce((s, l) => s + l.credit, 0);
-    if (debit !== credit) {
-      throw unprocessable('unbalanced', `Debits ${debit} and credits ${credit} differ by ${debit - credit} fen`, 'lines', { debit, credit });
-    }
-    return this.engine.post({
-      clientId: input.id,
-      companyId: auth.user.companyId,
-      storeId: input.storeId,
-      type: 'journal_entry',
-      actorId: auth.user.id,
-      payloadHash: payloadHash(input),
-      build: async () => ({
-        total: debit,
-        memo: input.memo,
-        lines: input.lines.map((l) => ({ accountCode: l.account, qty: 0, unitPrice: 0, amount: l.debit - l.credit, data: l.memo ? { memo: l.memo } : undefined })),
-        moves: [],
-        journal: [{ memo: input.memo, lines: input.lines }],
-      }),
     });
   }
 

@@ -4,7 +4,7 @@
 // `year_end_close` document (YC-<store>-NNNNNN) and every per-store report stays balanced.
 import { sql, type Kysely } from 'kysely';
 import { instantOnBusinessDate } from '../../../core/time/business-date';
-import { isUniqueViolation } from '../../../db/dialect';
+import { isRetryableConflict, isUniqueViolation, runSql } from '../../../db/dialect';
 import type { DB } from '../../../db/schema';
 import { appendAudit, chains } from '../../audit/chain';
 import type { AuthContext } from '../../auth/auth-context';
@@ -13,9 +13,9 @@ import { conflict, forbidden, unprocessable } from '../../http/problem';
 import type { PostingEngine } from '../../posting/engine';
 import { payloadHash } from '../../posting/payload-hash';
 import { assertDateOpen } from '../../posting/write-document';
-import type { JournalEntryInput, JournalLineInput } from '../../posting/types';
+import type { JournalEntryInput, JournalLineInput, PostOutcome } from '../../posting/types';
 import { ACCOUNTS } from '../accounts/chart';
-import { companyToday } from '../accounts/service';
+import { companyToday, lockBooks } from '../accounts/service';
 
 /** Build found nothing to close in a store: no document is posted for it. */
 class NothingToClose extends Error {}
@@ -36,21 +36,45 @@ export class YearEndCloseService {
 
   /**
    * Refused when the year is not over everywhere, is already closed (or a later one is), when an
-   * earlier year with postings is still open, or when the lock date already covers 12-31. Each
-   * store's document has a client id made of the year and the store, so a close interrupted
-   * half-way is completed by running it again, never doubled.
+   * earlier year with postings is still open, or when the lock date already covers 12-31.
+   *
+   * ONE transaction from the checks to the new lock date, holding the company row (FOR UPDATE on
+   * PostgreSQL, `lockBooks`): a posting into the year either committed before the closing entries
+   * read the balances, or waits and then meets the new lock date (postings read it with FOR KEY
+   * SHARE). With the lock date set in a later transaction, a posting in between would land in a
+   * year whose revenue and expenses had already been closed out. Each store's document keeps its
+   * client id of year and store, so documents an older, interrupted close left are replayed.
    */
   async close(auth: AuthContext, year: number): Promise<YearEndCloseResult> {
     if (auth.storesWith('books.lock') !== 'all') throw forbidden('The year-end close needs a company-wide role');
     const companyId = auth.user.companyId;
-    const yearEnd = `${year}-12-31`;
     const today = await companyToday(this.db, companyId, this.clock());
-    if (yearEnd >= today) throw unprocessable('year_not_over', `${year} is not over yet in every store (today is ${today})`, 'year');
-    const lastClosed = await this.db.selectFrom('year_end_closes').select('year').where('company_id', '=', companyId).orderBy('year', 'desc').executeTakeFirst();
+    if (`${year}-12-31` >= today) throw unprocessable('year_not_over', `${year} is not over yet in every store (today is ${today})`, 'year');
+    const stores = await this.db.selectFrom('stores').select(['id', 'code', 'timezone']).where('company_id', '=', companyId).orderBy('code').execute();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { result, posted } = await this.db.transaction().execute((trx) => this.closeWithin(trx, auth, year, stores));
+        posted.forEach((o) => this.engine.announce(o));
+        return result;
+      } catch (err) {
+        if (isUniqueViolation(err)) throw conflict('year_already_closed', `${year} is already closed`, 'year');
+        // A back-office document of the same store may hold its number counter or audit chain
+        // while it waits for the company row: PostgreSQL aborts one of the two; run it again.
+        if (isRetryableConflict(err) && attempt < 5) continue;
+        throw err;
+      }
+    }
+  }
+
+  private async closeWithin(trx: Kysely<DB>, auth: AuthContext, year: number, stores: { id: string; code: string; timezone: string }[]) {
+    const companyId = auth.user.companyId;
+    const yearEnd = `${year}-12-31`;
+    const lockDateBefore = await lockBooks(trx, companyId);
+    const lastClosed = await trx.selectFrom('year_end_closes').select('year').where('company_id', '=', companyId).orderBy('year', 'desc').executeTakeFirst();
     if (lastClosed && lastClosed.year >= year) {
       throw conflict('year_already_closed', lastClosed.year === year ? `${year} is already closed` : `${lastClosed.year}, a later year, is already closed`, 'year');
     }
-    const earlier = await this.db
+    const earlier = await trx
       .selectFrom('journal_entries')
       .select('business_date')
       .where('company_id', '=', companyId)
@@ -63,13 +87,15 @@ export class YearEndCloseService {
       const open = Number(earlier.business_date.slice(0, 4));
       throw conflict('previous_year_open', `${open} has postings and is not closed; close it first`, 'year', { openYear: open });
     }
-    await assertDateOpen(this.db, companyId, yearEnd, 'year');
+    await assertDateOpen(trx, companyId, yearEnd, 'year');
 
-    const stores = await this.db.selectFrom('stores').select(['id', 'code', 'timezone']).where('company_id', '=', companyId).orderBy('code').execute();
+    const posted: PostOutcome[] = [];
     const documents: YearEndCloseResult['documents'] = [];
     for (const store of stores) {
+      // A store with nothing to close posts nothing: its savepoint gives back the number taken.
+      await runSql(trx, 'SAVEPOINT year_end_store', []);
       try {
-        const { document } = await this.engine.post({
+        const outcome = await this.engine.postWithin(trx, {
           clientId: `year-end-close:${year}:${store.id}`,
           companyId,
           storeId: store.id,
@@ -77,8 +103,8 @@ export class YearEndCloseService {
           actorId: auth.user.id,
           payloadHash: payloadHash({ yearEndClose: year, storeId: store.id }),
           occurredAt: instantOnBusinessDate(yearEnd, store.timezone),
-          build: async (trx, ctx) => {
-            const { journal, profit } = await closingEntries(trx, companyId, store.id, year);
+          build: async (t, ctx) => {
+            const { journal, profit } = await closingEntries(t, companyId, store.id, year);
             if (!journal.length) throw new NothingToClose();
             return {
               total: profit,
@@ -88,42 +114,38 @@ export class YearEndCloseService {
               journal,
               auditData: { year, profit },
               result: { year, profit },
-              afterDocument: async (t) => {
-                await t.insertInto('year_end_close_documents').values({ document_id: ctx.documentId, company_id: companyId, store_id: store.id, year }).execute();
+              afterDocument: async (w) => {
+                await w.insertInto('year_end_close_documents').values({ document_id: ctx.documentId, company_id: companyId, store_id: store.id, year }).execute();
               },
             };
           },
         });
-        documents.push({ id: document.id, number: document.number, storeId: store.id, profit: Number(document.profit) });
+        await runSql(trx, 'RELEASE SAVEPOINT year_end_store', []);
+        posted.push(outcome);
+        documents.push({ id: outcome.document.id, number: outcome.document.number, storeId: store.id, profit: Number(outcome.document.profit) });
       } catch (err) {
         if (!(err instanceof NothingToClose)) throw err;
+        await runSql(trx, 'ROLLBACK TO SAVEPOINT year_end_store', []);
+        await runSql(trx, 'RELEASE SAVEPOINT year_end_store', []);
       }
     }
 
     const profit = documents.reduce((s, d) => s + d.profit, 0);
     const at = this.clock().toISOString();
-    try {
-      await this.db.transaction().execute(async (trx) => {
-        await trx.insertInto('year_end_closes').values({ company_id: companyId, year, closed_by: auth.user.id, closed_at: at, profit }).execute();
-        const before = await trx.selectFrom('companies').select('books_lock_date').where('id', '=', companyId).executeTakeFirstOrThrow();
-        await trx.updateTable('companies').set({ books_lock_date: yearEnd }).where('id', '=', companyId).execute();
-        await appendAudit(trx, {
-          chainId: chains.company(companyId),
-          companyId,
-          actorId: auth.user.id,
-          action: 'books.year_end_closed',
-          subjectType: 'company',
-          subjectId: companyId,
-          storeId: null,
-          at,
-          data: { year, profit, documents: documents.map((d) => d.number), lockDate: { before: before.books_lock_date, after: yearEnd } },
-        });
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw conflict('year_already_closed', `${year} is already closed`, 'year');
-      throw err;
-    }
-    return { year, profit, lockDate: yearEnd, documents };
+    await trx.insertInto('year_end_closes').values({ company_id: companyId, year, closed_by: auth.user.id, closed_at: at, profit }).execute();
+    await trx.updateTable('companies').set({ books_lock_date: yearEnd }).where('id', '=', companyId).execute();
+    await appendAudit(trx, {
+      chainId: chains.company(companyId),
+      companyId,
+      actorId: auth.user.id,
+      action: 'books.year_end_closed',
+      subjectType: 'company',
+      subjectId: companyId,
+      storeId: null,
+      at,
+      data: { year, profit, documents: documents.map((d) => d.number), lockDate: { before: lockDateBefore, after: yearEnd } },
+    });
+    return { result: { year, profit, lockDate: yearEnd, documents } satisfies YearEndCloseResult, posted };
   }
 
   async list(auth: AuthContext) {

@@ -6,6 +6,7 @@ import type { DB } from '../../../db/schema';
 import type { AuthContext } from '../../auth/auth-context';
 import { notFound } from '../../http/problem';
 import { renderExport, type ExportFile, type ExportFormat, type ExportTable } from '../../export/table-export';
+import type { Rollups } from '../../rollups/rollup-job';
 import {
   balanceSheetTable,
   generalLedgerTable,
@@ -45,6 +46,7 @@ export class ReportExportService {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly reports: ReportsService,
+    private readonly rollups: Pick<Rollups, 'catchUp'>,
   ) {}
 
   async file(auth: AuthContext, report: ReportName, q: ReportRequest, format: ExportFormat, lang: ExportLang): Promise<ExportFile> {
@@ -76,7 +78,7 @@ export class ReportExportService {
         return prepared(vatSummaryTable(r, await this.scope(auth, q.storeId), lang));
       }
       case 'sales-summary': {
-        const r = await salesSummary(this.db, auth, period());
+        const r = await salesSummary(this.db, auth, period(), () => this.rollups.catchUp());
         return prepared(salesSummaryTable(r, await this.scope(auth, q.storeId), lang));
       }
     }

@@ -74,7 +74,7 @@ describe.each(testDialects)('scheduled report files on %s', (dialect) => {
     expect(sales[0][1]).toBe('销售汇总');
     expect(sales[1][1]).toBe('全部门店 · 2026-11-16 — 2026-11-22');
     // Header on row 4, the one day on row 5, totals on row 6: date, tickets, sales … gross profit.
-    expect(sales[4].slice(1)).toEqual([new Date('2026-11-18T00:00:00Z'), 1, 22.6, 0, 0, 22.6, 2.6, 20, 10, 10]);
+    expect(sales[4].slice(1)).toEqual([new Date('2026-11-18T00:00:00Z'), 1, 22.6, 0, 22.6, 2.6, 20, 10, 10]);
     expect(sales[5].slice(1, 3)).toEqual(['合计', 1]);
     const s02 = await sheetRows(path.join(week(), 'stores', 'S02', 'sales-summary.xlsx'));
     expect(s02).toHaveLength(5);
