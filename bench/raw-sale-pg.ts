@@ -9,6 +9,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { LINES_PER_SALE, type SalesShop } from './sales-fixture';
+import { backendPids, cpuMeter } from './proc-cpu';
 
 const SALE_STATEMENT = `
 WITH c AS (
@@ -51,10 +52,21 @@ WITH c AS (
 INSERT INTO sale_payments (document_id, payment_no, store_id, shift_id, method, amount, account_code, provider_ref, reference)
 VALUES ($4, 1, $7, $22, 'cash', $12, '1001', NULL, NULL)`;
 
-/** Sales per second writing each sale as one statement from `clients` connections for `seconds`. */
-export async function rawSalePgLoop(opts: { url: string; schema: string; shop: SalesShop; clients: number; seconds: number }): Promise<{ sales: number; seconds: number; perSecond: number }> {
+/**
+ * Sales per second writing each sale as one statement from `clients` connections for `seconds`;
+ * with a `monitor` connection also the CPU per sale of this process and of its backends, to set
+ * against the server's.
+ */
+export async function rawSalePgLoop(opts: { url: string; schema: string; shop: SalesShop; clients: number; seconds: number; monitor?: pg.Client }): Promise<{
+  sales: number;
+  seconds: number;
+  perSecond: number;
+  clientCpuMsPerSale?: number;
+  dbCpuMsPerSale?: number;
+}> {
   const { shop } = opts;
-  const pool = new pg.Pool({ connectionString: opts.url, max: opts.clients, options: `-c search_path=${opts.schema}` });
+  const appName = `cangshou-raw-${opts.schema}`;
+  const pool = new pg.Pool({ connectionString: opts.url, max: opts.clients, options: `-c search_path=${opts.schema}`, application_name: appName });
   try {
     const meta = await pool.query<{ company_id: string }>('SELECT company_id FROM stores WHERE id = $1', [shop.tills[0].storeId]);
     const company = meta.rows[0].company_id;
@@ -93,11 +105,14 @@ export async function rawSalePgLoop(opts: { url: string; schema: string; shop: S
       sold++;
     };
     let next = 0;
+    // Connect every client first, so the backends' CPU is measured from the start of the loop.
+    const clients = await Promise.all(Array.from({ length: opts.clients }, () => pool.connect()));
+    const db = opts.monitor ? await cpuMeter(backendPids(opts.monitor, appName)) : null;
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const until = t0 + opts.seconds * 1000;
     await Promise.all(
-      Array.from({ length: opts.clients }, async (_, c) => {
-        const client = await pool.connect();
+      clients.map(async (client, c) => {
         // A chain of its own per client (the raw loop keeps its head hash in memory).
         const chain = { id: `raw:register:${shop.tills[c].registerId}`, hash: '0'.repeat(64) };
         try {
@@ -108,7 +123,15 @@ export async function rawSalePgLoop(opts: { url: string; schema: string; shop: S
       }),
     );
     const seconds = (performance.now() - t0) / 1000;
-    return { sales: sold, seconds, perSecond: sold / seconds };
+    const cpu = process.cpuUsage(cpu0);
+    const dbCpu = db ? await db() : null;
+    return {
+      sales: sold,
+      seconds,
+      perSecond: sold / seconds,
+      clientCpuMsPerSale: (cpu.user + cpu.system) / 1000 / sold,
+      ...(dbCpu !== null ? { dbCpuMsPerSale: (dbCpu * 1000) / sold } : {}),
+    };
   } finally {
     await pool.end();
   }

@@ -14,6 +14,8 @@ import { benchSalesHttp, type HttpBench } from './sales-http';
 import { benchTill } from './till';
 
 const ms = (n: number) => n.toFixed(3);
+/** CPU per sale of the process that answered (server, or the raw loop) and of its database backends. */
+const cpu = (own?: number, db?: number) => [own, db].filter((x) => x !== undefined).map((x) => x!.toFixed(2)).join(' · ');
 
 const SECTIONS: Record<string, () => Promise<object>> = {
   async posting() {
@@ -40,8 +42,8 @@ const SECTIONS: Record<string, () => Promise<object>> = {
     console.log('\nSales over HTTP (5-line cash sales, server in a child process, loopback)\n');
     console.table(
       done.flatMap((r) => [
-        ...r.results.map((x) => ({ db: r.dialect, load: x.mode, seconds: x.seconds.toFixed(1), ok: x.requests, errors: x.errors, 'sales/s': Math.round(x.perSecond), 'p50 ms': ms(x.p50), 'p95 ms': ms(x.p95), 'p99 ms': ms(x.p99), budget: budget(r.dialect, x.mode) })),
-        ...(r.raw ? [{ db: r.dialect, load: r.raw.mode, seconds: r.raw.seconds.toFixed(1), ok: r.raw.sales, errors: 0, 'sales/s': Math.round(r.raw.perSecond), 'p50 ms': '', 'p95 ms': '', 'p99 ms': '', budget: 'ceiling' }] : []),
+        ...r.results.map((x) => ({ db: r.dialect, load: x.mode, seconds: x.seconds.toFixed(1), ok: x.requests, errors: x.errors, 'sales/s': Math.round(x.perSecond), 'p50 ms': ms(x.p50), 'p95 ms': ms(x.p95), 'p99 ms': ms(x.p99), 'CPU ms/sale: server · db': cpu(x.serverCpuMsPerSale, x.dbCpuMsPerSale), 'load gen': x.clientCpuMsPerSale?.toFixed(2) ?? '', budget: budget(r.dialect, x.mode) })),
+        ...(r.raw ? [{ db: r.dialect, load: r.raw.mode, seconds: r.raw.seconds.toFixed(1), ok: r.raw.sales, errors: 0, 'sales/s': Math.round(r.raw.perSecond), 'p50 ms': '', 'p95 ms': '', 'p99 ms': '', 'CPU ms/sale: server · db': cpu(r.raw.clientCpuMsPerSale, r.raw.dbCpuMsPerSale), 'load gen': '', budget: 'ceiling' }] : []),
       ]),
     );
     const ratios: Record<string, number> = {};

@@ -5,6 +5,8 @@
 // - open loop: sales offered at a fixed rate (ARCHITECTURE §6: 200 /s), latency counted from the
 //   moment each sale was due, so a stalled server cannot hide its queue (no coordinated omission).
 // Every request is a fresh 5-line cash sale with a new UUIDv7 id, priced as the till would.
+// Each run also reports the CPU per sale of the server process and, on PostgreSQL, of its backends
+// (bench/proc-cpu.ts; Linux /proc), steadier than sales/s on a machine shared with other work.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -17,6 +19,7 @@ import { openDatabase, type Database } from '../src/db/dialect';
 import { migrateToLatest } from '../src/db/migrate';
 import { DEMO_PASSWORD } from '../src/server/seed/demo';
 import { createServices } from '../src/server/services';
+import { backendPids, cpuMeter, procCpuSeconds } from './proc-cpu';
 import { rawSalePgLoop } from './raw-sale-pg';
 import { benchSale, seedSalesShop, type SalesShop } from './sales-fixture';
 
@@ -25,6 +28,7 @@ const CLIENTS = 32;
 /** ARCHITECTURE §6: PostgreSQL over HTTP with 8 clients ≥ 0.6 × the raw one-statement ceiling. */
 const PG_CLIENTS = 8;
 const OPEN_RATE = Number(process.env.BENCH_HTTP_RATE ?? 200);
+const serverAppName = (schema: string) => `cangshou-bench-${schema}`;
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface LoadResult {
@@ -37,6 +41,12 @@ export interface LoadResult {
   p95: number;
   p99: number;
   max: number;
+  /** CPU (user + system) the server process spent per sale answered, from /proc (Linux only). */
+  serverCpuMsPerSale?: number;
+  /** CPU the server's PostgreSQL backends spent per sale (their pids from pg_stat_activity). */
+  dbCpuMsPerSale?: number;
+  /** CPU the load generator (this process: HTTP clients) spent per sale; it shares the machine. */
+  clientCpuMsPerSale?: number;
 }
 
 export interface HttpBench {
@@ -44,7 +54,7 @@ export interface HttpBench {
   results: LoadResult[];
   statuses: Record<string, number>;
   /** PostgreSQL: the raw ceiling, one statement per sale from 8 connections, in the same run. */
-  raw?: { mode: string; sales: number; seconds: number; perSecond: number };
+  raw?: { mode: string; sales: number; seconds: number; perSecond: number; clientCpuMsPerSale?: number; dbCpuMsPerSale?: number };
 }
 
 interface Target {
@@ -72,6 +82,8 @@ async function makeTarget(dialect: 'sqlite' | 'postgres'): Promise<Target> {
   await admin.end();
   const url = new URL(PG_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
+  // Names the server's connections, so the bench can find their backends and read their CPU.
+  url.searchParams.set('application_name', serverAppName(schema));
   return {
     env: { DATABASE_URL: url.toString() },
     schema,
@@ -166,6 +178,24 @@ interface Load {
   shop: SalesShop;
   statuses: Record<string, number>;
   next: number;
+  /** The server process, for its CPU. */
+  pid: number;
+  /** PostgreSQL: the pids of the server's backends right now. */
+  backends?: () => Promise<number[]>;
+}
+
+/** Runs `run` and adds the server's (and its backends') CPU per sale to its result. */
+async function measured(load: Load, run: () => Promise<LoadResult>): Promise<LoadResult> {
+  if (procCpuSeconds(load.pid) === null) return run();
+  const server = await cpuMeter(() => [load.pid]);
+  const db = load.backends ? await cpuMeter(load.backends) : null;
+  const own = process.cpuUsage();
+  const result = await run();
+  const ownCpu = process.cpuUsage(own);
+  const serverCpu = await server();
+  const dbCpu = db ? await db() : null;
+  const perSale = (s: number | null) => (s === null || !result.requests ? undefined : (s * 1000) / result.requests);
+  return { ...result, serverCpuMsPerSale: perSale(serverCpu), dbCpuMsPerSale: perSale(dbCpu), clientCpuMsPerSale: perSale((ownCpu.user + ownCpu.system) / 1e6) };
 }
 
 async function postSale(load: Load, till: number): Promise<boolean> {
@@ -218,6 +248,7 @@ async function openLoop(load: Load, rate: number, seconds: number): Promise<Load
 export async function benchSalesHttp(dialect: 'sqlite' | 'postgres'): Promise<HttpBench> {
   const target = await makeTarget(dialect);
   let child: ChildProcess | null = null;
+  let monitor: pg.Client | null = null;
   try {
     const database = target.open();
     await migrateToLatest(database);
@@ -228,20 +259,33 @@ export async function benchSalesHttp(dialect: 'sqlite' | 'postgres'): Promise<Ht
     child = server.child;
     const login = await request(server.port, 'POST', '/api/v1/auth/login', { username: 'owner', password: DEMO_PASSWORD });
     const { token } = JSON.parse(login.body) as { token: string };
-    const load: Load = { port: server.port, token, shop, statuses: {}, next: 0 };
+    if (dialect === 'postgres') {
+      monitor = new pg.Client({ connectionString: PG_URL });
+      await monitor.connect();
+    }
+    const load: Load = {
+      port: server.port,
+      token,
+      shop,
+      statuses: {},
+      next: 0,
+      pid: child.pid!,
+      backends: monitor ? backendPids(monitor, serverAppName(target.schema!)) : undefined,
+    };
 
     await closedLoop(load, 2); // warm-up: JIT, statement caches, connection pool
-    const results = [await closedLoop(load, SECONDS)];
-    if (dialect === 'postgres') results.push(await closedLoop(load, SECONDS, PG_CLIENTS));
-    results.push(await openLoop(load, OPEN_RATE, SECONDS));
+    const results = [await measured(load, () => closedLoop(load, SECONDS))];
+    if (dialect === 'postgres') results.push(await measured(load, () => closedLoop(load, SECONDS, PG_CLIENTS)));
+    results.push(await measured(load, () => openLoop(load, OPEN_RATE, SECONDS)));
     if (dialect !== 'postgres') return { dialect, results, statuses: load.statuses };
     // The server stops first: the raw loop has the machine and the database to itself.
     await stopServer(child);
     child = null;
-    const raw = await rawSalePgLoop({ url: PG_URL, schema: target.schema!, shop, clients: PG_CLIENTS, seconds: SECONDS });
+    const raw = await rawSalePgLoop({ url: PG_URL, schema: target.schema!, shop, clients: PG_CLIENTS, seconds: SECONDS, monitor: monitor! });
     return { dialect, results, statuses: load.statuses, raw: { mode: `raw, 1 statement per sale, ${PG_CLIENTS} clients`, ...raw } };
   } finally {
     if (child) await stopServer(child);
+    await monitor?.end();
     await target.dispose();
   }
 }

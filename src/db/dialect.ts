@@ -134,12 +134,39 @@ function prepare(text: string, paramCount: number): void {
   preparedNames.set(text, `cangshou_${preparedNames.size + 1}`);
 }
 
-/** Sends the texts `prepare` named as named statements (a query is otherwise sent as it came). */
+/**
+ * Sends the texts `prepare` named as named statements (a query is otherwise sent as it came), and
+ * holds back a transaction's `begin` until its first statement, which then follows it on the wire
+ * without waiting for its answer (the pool's clients pipeline): BEGIN costs no round trip of its
+ * own (docs/decisions/0005-pipelined-posting.md). A transaction that sends nothing sends no BEGIN.
+ */
 function usePreparedNames(client: pg.PoolClient): void {
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  (client as { query: unknown }).query = (text: unknown, values?: unknown, callback?: unknown) => {
+  const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  let beginHeld = false;
+  const send = (text: unknown, values?: unknown, callback?: unknown) => {
     const name = typeof text === 'string' && Array.isArray(values) ? preparedNames.get(text) : undefined;
     return name ? query({ name, text, values }, callback) : query(text, values, callback);
+  };
+  (client as { query: unknown }).query = (text: unknown, values?: unknown, callback?: unknown) => {
+    // Only Kysely's own transaction statements are held back (no callback, no parameters).
+    const control = typeof text === 'string' && callback === undefined && (values === undefined || (Array.isArray(values) && !values.length)) ? text : null;
+    if (control === 'begin') {
+      if (beginHeld) return Promise.reject(new Error('begin inside a transaction'));
+      beginHeld = true;
+      return Promise.resolve({ command: 'BEGIN', rowCount: null, rows: [] });
+    }
+    if (!beginHeld) return send(text, values, callback);
+    beginHeld = false;
+    // An empty transaction: nothing to commit or roll back.
+    if (control === 'commit') return Promise.resolve({ command: 'COMMIT', rowCount: null, rows: [] });
+    if (control === 'rollback') return Promise.resolve({ command: 'ROLLBACK', rowCount: null, rows: [] });
+    const begun = query('begin');
+    const first = send(text, values, callback);
+    // Both are on the wire; the statement ran inside the transaction only if BEGIN succeeded.
+    return begun.then(
+      () => first,
+      (err: unknown) => first.then(() => Promise.reject(err), () => Promise.reject(err)),
+    );
   };
 }
 
@@ -185,6 +212,9 @@ export function insertStatement(table: string, columns: readonly string[], rows:
  * write the same row. Foreign keys are checked after all of them (PostgreSQL: end of statement;
  * SQLite: in order, so list parents first). JSON brings numbers back as numbers and text as text.
  */
+/** Parameters of one `runBatch` statement on PostgreSQL; a larger batch takes several round trips. */
+export const BATCH_MAX_PARAMS = 30_000;
+
 export async function runBatch(db: Kysely<any>, statements: readonly SqlStatement[]): Promise<Record<string, unknown>[][]> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter) || statements.length < 2) {
     const out: Record<string, unknown>[][] = [];
@@ -193,7 +223,7 @@ export async function runBatch(db: Kysely<any>, statements: readonly SqlStatemen
   }
   const out: Record<string, unknown>[][] = statements.map(() => []);
   // A statement takes at most 65,535 parameters: a very large document goes in several batches.
-  for (const part of paramChunks(statements, 30_000)) {
+  for (const part of paramChunks(statements, BATCH_MAX_PARAMS)) {
     const ctes = part.map(({ s, i }) => `q${i} AS (${s.text})`).join(', ');
     const wanted = part.filter(({ s }) => s.returns);
     const select = wanted.length ? wanted.map(({ i }) => `(SELECT json_agg(q${i}) FROM q${i}) AS q${i}`).join(', ') : '1 AS done';
@@ -236,7 +266,11 @@ function openPostgres(url: string, opts: OpenOptions): Database {
     connectionString: url,
     max: opts.pgPoolSize ?? 10,
     options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
-  });
+    // A query is written as soon as it is issued, not after the previous one's answer: a held-back
+    // BEGIN and a posting's COMMIT travel with the statement before them (decisions/0005).
+    // Queries issued one after another (await) behave exactly as without it.
+    pipeline: true,
+  } as pg.PoolConfig);
   pool.on('connect', usePreparedNames);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {

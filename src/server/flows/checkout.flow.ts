@@ -31,7 +31,7 @@ import { findPosted, postedOutcome, postedStatement } from '../posting/write-doc
 import { priceSale } from '../modules/sales/price-sale';
 import { resolveLines, saleLookupStatement } from '../modules/sales/resolve-lines';
 import type { SaleFlag } from '../modules/sales/sale-flags';
-import { buildSalePlan } from '../modules/sales/sale-plan';
+import { buildSalePlan, saleClaimLocks } from '../modules/sales/sale-plan';
 import { checkTenders, settle } from '../modules/sales/tender';
 import { chargeWallets, reverseCharges, type PaymentsConfig } from '../modules/sales/wallet-charges';
 import type { PostingRulesCache } from '../modules/posting-rules/cache';
@@ -125,6 +125,7 @@ export async function checkout(deps: CheckoutDeps, auth: AuthContext, sale: Sale
     actorId: auth.user.id,
     payloadHash: hash,
     occurredAt: sale.offline ? tillTime(sale.clientTime, deps.clock()) : undefined,
+    claimLocks: saleClaimLocks(deps.dialect, storeId, resolved),
     build: buildSalePlan(deps, {
       sale,
       companyId,

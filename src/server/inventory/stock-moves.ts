@@ -8,7 +8,7 @@
 // (or less than nothing) on hand, the last known unit cost is used.
 // Batches: issues pick FEFO (earliest expiry first, then oldest batch) unless a batch is named.
 import { sql, type Kysely } from 'kysely';
-import { insertRows, runSql } from '../../db/dialect';
+import { insertRows, runSql, type SqlStatement } from '../../db/dialect';
 import { mulDivRound } from '../../core/money/round';
 import { prorate } from '../../core/money/prorate';
 import type { DB } from '../../db/schema';
@@ -59,18 +59,27 @@ interface BalanceRow {
 // Naming the store's locations lets the (store, location, product, batch) key find each row
 // directly instead of scanning every balance of the store.
 export async function readStock(trx: Kysely<DB>, storeId: string, productIds: readonly string[]): Promise<StockSnapshot> {
-  const rows = new Map<string, BalanceRow[]>(productIds.map((id) => [id, []]));
-  if (productIds.length) {
-    const r = await runSql<BalanceRow & { product_id: string }>(
-      trx,
-      `SELECT sb.product_id, sb.location_id, sb.batch_id, sb.qty, sb.cost_value, b.expiry_date, b.created_at
+  const stmt = readStockStatement(storeId, productIds);
+  return stockSnapshotFrom(storeId, productIds, stmt ? (await runSql<Record<string, unknown>>(trx, stmt.text, stmt.params)).rows : []);
+}
+
+/** `readStock`'s query, for a caller that sends it in a batch with its own (null: no products). */
+export function readStockStatement(storeId: string, productIds: readonly string[]): SqlStatement | null {
+  if (!productIds.length) return null;
+  return {
+    text: `SELECT sb.product_id, sb.location_id, sb.batch_id, sb.qty, sb.cost_value, b.expiry_date, b.created_at
        FROM stock_balances sb LEFT JOIN batches b ON b.id = sb.batch_id
        WHERE sb.store_id = ? AND sb.location_id IN (SELECT id FROM locations WHERE store_id = ?)
          AND sb.product_id IN (${productIds.map(() => '?').join(', ')})`,
-      [storeId, storeId, ...productIds],
-    );
-    for (const row of r.rows) rows.get(row.product_id)!.push({ ...row, qty: Number(row.qty), cost_value: Number(row.cost_value) });
-  }
+    params: [storeId, storeId, ...productIds],
+    returns: true,
+  };
+}
+
+/** The snapshot `readStock` answers, from the rows its statement returned. */
+export function stockSnapshotFrom(storeId: string, productIds: readonly string[], found: readonly Record<string, unknown>[]): StockSnapshot {
+  const rows = new Map<string, BalanceRow[]>(productIds.map((id) => [id, []]));
+  for (const row of found as unknown as readonly (BalanceRow & { product_id: string })[]) rows.get(row.product_id)!.push({ ...row, qty: Number(row.qty), cost_value: Number(row.cost_value) });
   return { storeId, rows };
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { uuidv7 } from '../../core/id/uuidv7';
-import { isImmutableViolation } from '../../db/dialect';
+import { isForeignKeyViolation, isImmutableViolation } from '../../db/dialect';
 import { testDialects } from '../../db/testing';
 import { AuthContext } from '../auth/auth-context';
 import { makeTestApp, type TestApp } from '../testing';
@@ -110,6 +110,37 @@ describe.each(testDialects)('posting engine on %s', (dialect) => {
       .execute();
     expect(seqs.map((s) => Number(s.number_seq))).toEqual(seqs.map((_, i) => i + 1));
     expect((await verifyAll(t.db.db)).ok).toBe(true);
+  });
+
+  it('answers a write the database refuses with that refusal and keeps nothing of the document', async () => {
+    // On PostgreSQL the COMMIT follows the write without waiting for it (decisions/0005): the
+    // caller must still see the write's own error, not the aborted transaction's, and the number
+    // the claim took must go back.
+    const clientId = uuidv7();
+    const seqOf = async () =>
+      Number((await sql<{ n: number }>`SELECT COALESCE(MAX(number_seq), 0) AS n FROM documents WHERE register_id = ${t.ids.r02}`.execute(t.db.db)).rows[0].n);
+    const seq0 = await seqOf();
+    const error = await t.services.engine
+      .post({
+        clientId,
+        companyId: owner.user.companyId,
+        storeId: t.ids.s01,
+        registerId: t.ids.r02,
+        type: 'cash_out',
+        actorId: owner.user.id,
+        payloadHash: payloadHash({ clientId }),
+        build: async () => ({
+          total: 1,
+          lines: [{ qty: 0, unitPrice: 0, amount: 1 }],
+          moves: [],
+          journal: [{ memo: 'x', lines: [{ account: '1001', debit: 0, credit: 1 }, { account: '9999', debit: 1, credit: 0 }] }],
+        }),
+      })
+      .catch((e: unknown) => e);
+    expect(isForeignKeyViolation(error)).toBe(true);
+    expect(await t.db.db.selectFrom('documents').select('id').where('client_id', '=', clientId).execute()).toEqual([]);
+    const next = await t.services.documents.postCashMovement(owner, { id: uuidv7(), registerId: t.ids.r02, direction: 'in', amount: 100, reason: 'after' });
+    expect(next.document.number).toMatch(new RegExp(`-${String(seq0 + 1).padStart(6, '0')}$`));
   });
 
   it('refuses a plan that does not balance and writes nothing', async () => {

@@ -50,6 +50,21 @@ export class PostingEngine {
     return outcome;
   }
 
+  /**
+   * Writes a document inside a transaction the caller opened and commits: for work that must hold
+   * a lock across several documents (the year-end close holds the company row from reading the
+   * year's balances to setting the lock date). No group commit and no retry here; after its
+   * commit the caller hands the outcomes to `announce`.
+   */
+  async postWithin(trx: Kysely<DB>, req: PostingRequest): Promise<PostOutcome> {
+    return writeDocument(trx, req, await this.context(trx, req));
+  }
+
+  /** Tells listeners (the outbox relay) about a document a caller's transaction committed. */
+  announce(outcome: PostOutcome): void {
+    if (!outcome.replayed) this.events.emit('posted', outcome.document);
+  }
+
   /** Store settings changed (time zone, code): drop the cached refs. */
   forget(): void {
     this.stores.clear();
@@ -60,9 +75,23 @@ export class PostingEngine {
     const db = this.database.db;
     const ctx = await this.context(db, req);
     for (let attempt = 1; ; attempt++) {
+      // COMMIT follows the document's write on the wire without waiting for its answer (one round
+      // trip for both, docs/decisions/0005). If the write failed, PostgreSQL has aborted the
+      // transaction and answers the COMMIT with a rollback; the write's own error is the one to report.
+      let written: Promise<unknown> | null = null;
+      const pipelineWrite = (pending: Promise<unknown>) => {
+        written = pending.then(
+          () => null,
+          (e: unknown) => e,
+        );
+      };
       try {
-        return await db.transaction().execute((trx) => writeDocument(trx, req, ctx));
-      } catch (err) {
+        const outcome = await db.transaction().execute((trx) => writeDocument(trx, req, { ...ctx, pipelineWrite }));
+        const failed = written ? await written : null;
+        if (failed) throw failed;
+        return outcome;
+      } catch (caught) {
+        const err = (written ? await written : null) ?? caught;
         // Two requests with one client id raced; the loser answers with the winner's result.
         if (isUniqueViolation(err)) {
           const prior = await findPosted(db, req);

@@ -80,6 +80,12 @@ export interface PostingRequest {
    * (business date) the till rang it up. Default: the posting time.
    */
   occurredAt?: Date;
+  /**
+   * Row locks `build` relies on, taken in the claim's round trip (a sale's stock rows, in a fixed
+   * order) instead of one of their own. Statements that lock and read nothing else: what they
+   * return is ignored, and `build` reads the locked rows afresh (docs/decisions/0005).
+   */
+  claimLocks?: SqlStatement[];
   build(trx: Kysely<DB>, ctx: PostingContext): Promise<PostingPlan>;
 }
 

@@ -1,7 +1,7 @@
 // Writes one document inside an open transaction: header, lines, stock moves, balance increments,
 // journal entries, audit event, outbox row (ARCHITECTURE §3). Nothing here commits; the engine does.
 import type { Kysely } from 'kysely';
-import { insertStatement, runBatch, runSql, type SqlStatement } from '../../db/dialect';
+import { BATCH_MAX_PARAMS, dialectOf, insertStatement, runBatch, runSql, type SqlStatement } from '../../db/dialect';
 import { uuidv7 } from '../../core/id/uuidv7';
 import { businessDate } from '../../core/time/business-date';
 import { addDays } from '../../core/time/calendar-date';
@@ -31,6 +31,13 @@ export interface WriteContext {
   store: StoreRef;
   register: RegisterRef | null;
   now: Date;
+  /**
+   * Given when the caller commits right after this document (PostgreSQL, one document per
+   * transaction): the document's write is handed over still running instead of awaited, so the
+   * COMMIT is sent behind it in the same round trip (docs/decisions/0005). Not used when more
+   * statements follow the write (`afterDocument`, a batch too large for one statement).
+   */
+  pipelineWrite?(pending: Promise<unknown>): void;
 }
 
 /** Same client id seen before: same payload replays the stored body, a different one is refused. */
@@ -70,19 +77,20 @@ export async function writeDocument(trx: Kysely<DB>, req: PostingRequest, ctx: W
   const chainId = req.registerId ? chains.register(req.registerId) : chains.store(req.storeId);
 
   // The claim, one round trip on PostgreSQL (docs/decisions/0004-sale-round-trips.md): the replay
-  // check, the lock date, the receipt counter and the audit chain's next seq. Counter and chain are
-  // bumped only when the id was not posted before, so a replay spends no number; a rolled-back
-  // document gives both back.
+  // check, the lock date, the receipt counter and the audit chain's next seq, and the row locks the
+  // request asks for (docs/decisions/0005). Counter and chain are bumped only when the id was not
+  // posted before, so a replay spends no number; a rolled-back document gives both back.
   const posted = postedStatement(req);
   const [priorRows, lockRows, counterRows, headRows] = await runBatch(trx, [
     posted,
-    { text: 'SELECT books_lock_date FROM companies WHERE id = ?', params: [req.companyId], returns: true },
+    lockDateStatement(trx, req.companyId),
     {
       text: `INSERT INTO counters (scope, value) SELECT CAST(? AS text), 1 WHERE NOT EXISTS (${posted.text}) ON CONFLICT (scope) DO UPDATE SET value = counters.value + 1 RETURNING value`,
       params: [numberScope, ...posted.params],
       returns: true,
     },
     auditHeadStatement(chainId, posted),
+    ...(req.claimLocks ?? []),
   ]);
   const prior = postedOutcome(priorRows[0] as unknown as PostedRow | undefined, req);
   if (prior) return prior;
@@ -131,7 +139,7 @@ export async function writeDocument(trx: Kysely<DB>, req: PostingRequest, ctx: W
   // Everything the document writes, in one batch: one statement on PostgreSQL, fixed prepared
   // texts on SQLite. The document row comes first (SQLite checks foreign keys in order).
   const body = JSON.stringify(document);
-  await runBatch(trx, [
+  const write: SqlStatement[] = [
     insertStatement('documents', DOCUMENT_COLUMNS, [
       [documentId, req.clientId, req.companyId, req.storeId, req.registerId ?? null, req.type, numberScope, seq, number, date, postedAt, req.actorId, approvedBy, req.payloadHash, plan.total, plan.memo ?? '', body],
     ]),
@@ -149,10 +157,33 @@ export async function writeDocument(trx: Kysely<DB>, req: PostingRequest, ctx: W
     ...(plan.rows ?? []),
     ...audit.statements,
     insertStatement('outbox', ['id', 'topic', 'document_id', 'payload_json', 'created_at', 'published_at'], [[uuidv7(), `document.${req.type}.posted`, documentId, body, postedAt, null]]),
-  ]);
+  ];
+  if (ctx.pipelineWrite && !plan.afterDocument && fitsOneBatch(write)) {
+    // runBatch has put its one statement on the wire by the time it returns (nothing else is
+    // running on this transaction), so the caller's COMMIT is sent after it.
+    ctx.pipelineWrite(runBatch(trx, write));
+    return { replayed: false, document };
+  }
+  await runBatch(trx, write);
   if (plan.afterDocument) await plan.afterDocument(trx);
 
   return { replayed: false, document };
+}
+
+const fitsOneBatch = (statements: readonly SqlStatement[]) => statements.reduce((n, s) => n + s.params.length, 0) <= BATCH_MAX_PARAMS;
+
+/**
+ * The company's lock date (关账), read so that a posting and a lock-date change never cross. On
+ * PostgreSQL the read takes FOR KEY SHARE on the company row, held to commit (cheap: the
+ * document's foreign keys take that lock on the same row anyway), and every lock-date change (the
+ * year-end close, PUT /books/lock-date) first takes FOR UPDATE on it; so a posting either commits
+ * before the close reads its balances, or waits and then reads the new lock date. Without it a
+ * posting that read the old date could land in a year whose closing entries were already
+ * computed. SQLite has one writer at a time, so the two are serialized there already.
+ */
+function lockDateStatement(trx: Kysely<DB>, companyId: string): SqlStatement {
+  const text = 'SELECT books_lock_date FROM companies WHERE id = ?';
+  return { text: dialectOf(trx) === 'postgres' ? `${text} FOR KEY SHARE` : text, params: [companyId], returns: true };
 }
 
 /**

@@ -4,7 +4,7 @@
 // response body is stored with the document so a replay answers exactly the same.
 import type { Kysely } from 'kysely';
 import type { SaleInput } from '../../../contracts/sales';
-import { insertStatement, runBatch, type DialectInfo } from '../../../db/dialect';
+import { insertStatement, runBatch, type DialectInfo, type SqlStatement } from '../../../db/dialect';
 import type { DB } from '../../../db/schema';
 import type { ApprovalAction } from '../../auth/permissions';
 import type { Clock } from '../../clock';
@@ -18,7 +18,7 @@ import { receiptLine } from './receipt-line';
 import { tillRowStatements } from './till-rows';
 import { flagView, type SaleFlag } from './sale-flags';
 import { saleJournal } from './sale-journal';
-import { planSaleStock, stockLockStatements } from './sale-stock';
+import { planSaleStock, saleStockSnapshot, saleStockStatement, stockLockStatements } from './sale-stock';
 
 export interface SalePlanInput {
   sale: SaleInput;
@@ -38,6 +38,18 @@ export interface SalePlanInput {
   flags: SaleFlag[];
 }
 
+const stockLinesOf = (resolved: readonly ResolvedLine[]) =>
+  resolved.map((r) => ({ lineNo: r.index + 1, productId: r.productId, baseQty: r.baseQty, batchId: r.batchId }));
+
+/**
+ * The sale's row locks, taken with the posting's claim (PostgreSQL; none on SQLite): its products'
+ * stock rows in the store, in a fixed order (sale-stock.ts). Holding them before the build reads
+ * the stock makes the oversell check, costs and FEFO picks exact under concurrent sales.
+ */
+export function saleClaimLocks(dialect: DialectInfo, storeId: string, resolved: readonly ResolvedLine[]): SqlStatement[] {
+  return stockLockStatements(dialect, storeId, stockLinesOf(resolved));
+}
+
 export function buildSalePlan(deps: { dialect: DialectInfo; clock: Clock; postingRules: PostingRulesCache }, input: SalePlanInput) {
   return async (trx: Kysely<DB>, ctx: PostingContext): Promise<PostingPlan> => {
     const { sale, priced, resolved } = input;
@@ -45,11 +57,14 @@ export function buildSalePlan(deps: { dialect: DialectInfo; clock: Clock; postin
     // The shift may have closed (交接班) since checkout looked: the close bumps the same register
     // counter, so by now it has committed or waits for this sale. An online sale must not land in
     // a shift whose drawer was already counted.
-    // One round trip reads the shift and locks the products' stock rows (sale-stock.ts).
-    const stockLines = resolved.map((r) => ({ lineNo: r.index + 1, productId: r.productId, baseQty: r.baseQty, batchId: r.batchId }));
-    const [shift] = await runBatch(trx, [
+    // One round trip, after the claim took the counter and the stock locks (`saleClaimLocks`),
+    // reads the shift and the products' balances: a statement started once the locks were granted
+    // sees every sale and receipt that committed before (docs/decisions/0005).
+    const stockLines = stockLinesOf(resolved);
+    const stockRead = saleStockStatement(input.storeId, stockLines);
+    const [shift, balances] = await runBatch(trx, [
       { text: 'SELECT status FROM shifts WHERE id = ?', params: [input.shiftId], returns: true },
-      ...stockLockStatements(deps.dialect, input.storeId, stockLines),
+      ...(stockRead ? [stockRead] : []),
     ]);
     if (!sale.offline && shift[0]?.status !== 'open') throw conflict('shift_closed', 'The shift is closed; open a new shift to sell', 'shiftId');
     const approvals = await consumeSaleApprovals(trx, input, now);
@@ -59,7 +74,7 @@ export function buildSalePlan(deps: { dialect: DialectInfo; clock: Clock; postin
       locationId: input.locationId,
       lines: stockLines,
       blockOversell: input.blockOversell,
-      locked: true,
+      stock: saleStockSnapshot(input.storeId, stockLines, balances ?? []),
     });
     const flags = [...input.flags, ...approvals.flags, ...stock.flags].sort((a, b) => a.lineNo - b.lineNo);
     const basket = priced.basket;

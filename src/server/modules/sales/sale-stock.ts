@@ -13,7 +13,7 @@ import { negateFen } from '../../../core/money/round';
 import { forUpdate, runBatch, type DialectInfo, type SqlStatement } from '../../../db/dialect';
 import type { DB } from '../../../db/schema';
 import { conflict } from '../../http/problem';
-import { issueCost, planIssue, readStock, type StockSnapshot } from '../../inventory/stock-moves';
+import { issueCost, planIssue, readStock, readStockStatement, stockSnapshotFrom, type StockSnapshot } from '../../inventory/stock-moves';
 import type { StockMoveInput } from '../../posting/types';
 import type { SaleFlag } from './sale-flags';
 
@@ -33,13 +33,16 @@ export interface SaleStock {
 
 export async function planSaleStock(
   trx: Kysely<DB>,
-  /** `locked`: the caller already ran `stockLockStatements` in this transaction. */
-  opts: { dialect: DialectInfo; storeId: string; locationId: string; lines: readonly SaleStockLine[]; blockOversell: boolean; locked?: boolean },
+  /**
+   * `stock`: the caller already holds the locks of `stockLockStatements` in this transaction and
+   * read `saleStockStatement` after taking them; its snapshot.
+   */
+  opts: { dialect: DialectInfo; storeId: string; locationId: string; lines: readonly SaleStockLine[]; blockOversell: boolean; stock?: StockSnapshot },
 ): Promise<SaleStock> {
   const productIds = saleProductIds(opts.lines);
   // One read of the products' balances serves the oversell check, the costs and the FEFO picks.
-  if (!opts.locked) await runBatch(trx, stockLockStatements(opts.dialect, opts.storeId, opts.lines));
-  const stock = await readStock(trx, opts.storeId, productIds);
+  if (!opts.stock) await runBatch(trx, stockLockStatements(opts.dialect, opts.storeId, opts.lines));
+  const stock = opts.stock ?? (await readStock(trx, opts.storeId, productIds));
   const onHand = new Map([...stock.rows].map(([id, rows]) => [id, rows.reduce((s, r) => s + r.qty, 0)]));
 
   const flags: SaleFlag[] = [];
@@ -87,6 +90,18 @@ export async function planSaleStock(
 }
 
 const saleProductIds = (lines: readonly SaleStockLine[]) => [...new Set(lines.map((l) => l.productId))].sort();
+
+/**
+ * The balance read `planSaleStock` starts from, for a caller that sends it in a batch once the
+ * locks are held (`null`: no products); `saleStockSnapshot` turns its rows into the snapshot.
+ */
+export function saleStockStatement(storeId: string, lines: readonly SaleStockLine[]): SqlStatement | null {
+  return readStockStatement(storeId, saleProductIds(lines));
+}
+
+export function saleStockSnapshot(storeId: string, lines: readonly SaleStockLine[], rows: readonly Record<string, unknown>[]): StockSnapshot {
+  return stockSnapshotFrom(storeId, saleProductIds(lines), rows);
+}
 
 /**
  * Takes the row locks of the products' balance rows in the store, in a fixed order, so concurrent
