@@ -23,7 +23,11 @@ afterAll(async () => {
 
 const row = (page: Page, code: string) => page.getByTestId('accounts-table').locator(`tr[data-row-key="${code}"]`);
 const text = async (page: Page, code: string) => (await row(page, code).textContent()) ?? '';
-const confirm = (page: Page) => page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+const confirm = async (page: Page) => {
+  await page.locator('.ant-popconfirm:visible .ant-btn-primary').last().click();
+  // The next confirm must not find this one while it fades out (slow on a loaded machine).
+  await page.locator('.ant-popconfirm:visible').waitFor({ state: 'hidden' });
+};
 const toast = async (page: Page) => (await page.locator('.ant-message').textContent()) ?? '';
 
 describe('chart of accounts', () => {

@@ -171,7 +171,7 @@ describe('the till', () => {
 
     await page.getByTestId('sync-indicator').click();
     await page.getByTestId('sync-panel').waitFor();
-    expect(await page.locator('[data-testid=outbox-row][data-status=delivered]').count()).toBe(6);
+    await expect.poll(() => page.locator('[data-testid=outbox-row][data-status=delivered]').count()).toBe(6);
     await screenshot(page, 'till-synced');
     await page.keyboard.press('Escape');
   });

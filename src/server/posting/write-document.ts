@@ -1,8 +1,9 @@
 // Writes one document inside an open transaction: header, lines, stock moves, balance increments,
 // journal entries, audit event, outbox row (ARCHITECTURE §3). Nothing here commits; the engine does.
 import type { Kysely } from 'kysely';
-import { BATCH_MAX_PARAMS, dialectOf, insertStatement, runBatch, runSql, type SqlStatement } from '../../db/dialect';
+import { BATCH_MAX_PARAMS, insertStatement, runBatch, runSql, type SqlStatement } from '../../db/dialect';
 import { uuidv7 } from '../../core/id/uuidv7';
+import { holdBooksShared } from './books-lock';
 import { businessDate } from '../../core/time/business-date';
 import { addDays } from '../../core/time/calendar-date';
 import type { DB } from '../../db/schema';
@@ -80,10 +81,12 @@ export async function writeDocument(trx: Kysely<DB>, req: PostingRequest, ctx: W
   // check, the lock date, the receipt counter and the audit chain's next seq, and the row locks the
   // request asks for (docs/decisions/0005). Counter and chain are bumped only when the id was not
   // posted before, so a replay spends no number; a rolled-back document gives both back.
+  // Held to commit so no lock-date change crosses this posting (books-lock.ts).
+  await holdBooksShared(trx, req.companyId);
   const posted = postedStatement(req);
   const [priorRows, lockRows, counterRows, headRows] = await runBatch(trx, [
     posted,
-    lockDateStatement(trx, req.companyId),
+    { text: 'SELECT books_lock_date FROM companies WHERE id = ?', params: [req.companyId], returns: true },
     {
       text: `INSERT INTO counters (scope, value) SELECT CAST(? AS text), 1 WHERE NOT EXISTS (${posted.text}) ON CONFLICT (scope) DO UPDATE SET value = counters.value + 1 RETURNING value`,
       params: [numberScope, ...posted.params],
@@ -171,20 +174,6 @@ export async function writeDocument(trx: Kysely<DB>, req: PostingRequest, ctx: W
 }
 
 const fitsOneBatch = (statements: readonly SqlStatement[]) => statements.reduce((n, s) => n + s.params.length, 0) <= BATCH_MAX_PARAMS;
-
-/**
- * The company's lock date (关账), read so that a posting and a lock-date change never cross. On
- * PostgreSQL the read takes FOR KEY SHARE on the company row, held to commit (cheap: the
- * document's foreign keys take that lock on the same row anyway), and every lock-date change (the
- * year-end close, PUT /books/lock-date) first takes FOR UPDATE on it; so a posting either commits
- * before the close reads its balances, or waits and then reads the new lock date. Without it a
- * posting that read the old date could land in a year whose closing entries were already
- * computed. SQLite has one writer at a time, so the two are serialized there already.
- */
-function lockDateStatement(trx: Kysely<DB>, companyId: string): SqlStatement {
-  const text = 'SELECT books_lock_date FROM companies WHERE id = ?';
-  return { text: dialectOf(trx) === 'postgres' ? `${text} FOR KEY SHARE` : text, params: [companyId], returns: true };
-}
 
 /**
  * The document's business date, checked against the company's lock date (关账). A closed period

@@ -3,10 +3,11 @@ import type { z } from 'zod';
 import type { AccountCreateBody, AccountPatchBody } from '../../../contracts/accounting';
 import { isCalendarDate } from '../../../core/time/calendar-date';
 import { businessDate } from '../../../core/time/business-date';
-import { dialectOf, isUniqueViolation, runSql } from '../../../db/dialect';
+import { isUniqueViolation, runSql } from '../../../db/dialect';
 import type { DB } from '../../../db/schema';
 import { appendAudit, chains } from '../../audit/chain';
 import type { AuthContext } from '../../auth/auth-context';
+import { holdBooksExclusive } from '../../posting/books-lock';
 import type { Clock } from '../../clock';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../http/problem';
 import { ACCOUNTS } from './chart';
@@ -171,15 +172,12 @@ export class AccountsService {
 }
 
 /**
- * Locks the company row for a lock-date change and answers the current lock date. On PostgreSQL
- * FOR UPDATE waits for every posting that read the lock date (they hold FOR KEY SHARE on this row
- * to commit, posting/write-document.ts) and makes new ones wait for this transaction, so no posting
- * lands behind a lock date it did not see. A plain UPDATE would not do: it takes FOR NO KEY
- * UPDATE, which does not conflict with FOR KEY SHARE. SQLite has one writer: nothing to lock.
+ * Takes the books lock exclusively for a lock-date change (posting/books-lock.ts: waits for every
+ * posting in flight, holds back new ones) and answers the current lock date, read after the wait.
  */
 export async function lockBooks(trx: Kysely<DB>, companyId: string): Promise<string | null> {
-  const text = 'SELECT books_lock_date FROM companies WHERE id = ?';
-  const { rows } = await runSql<{ books_lock_date: string | null }>(trx, dialectOf(trx) === 'postgres' ? `${text} FOR UPDATE` : text, [companyId]);
+  await holdBooksExclusive(trx, companyId);
+  const { rows } = await runSql<{ books_lock_date: string | null }>(trx, 'SELECT books_lock_date FROM companies WHERE id = ?', [companyId]);
   if (!rows[0]) throw notFound('Company', 'companyId');
   return rows[0].books_lock_date;
 }

@@ -1,6 +1,6 @@
-// Postings into a year racing its year-end close (年结). On PostgreSQL a posting reads the lock date
-// with FOR KEY SHARE on the company row and the close holds FOR UPDATE on it from the balances it
-// closes to the lock date it sets, so each posting either lands before the close (and is closed out
+// Postings into a year racing its year-end close (年结). On PostgreSQL a posting holds the books lock
+// shared before it reads the lock date and the close holds it exclusively from the balances it
+// closes to the lock date it sets (posting/books-lock.ts), so each posting either lands before the close (and is closed out
 // with the year) or after it (refused, or an offline sale moved to the first open date). Nothing
 // lands in the closed year after its closing entries: its revenue and expense accounts end at zero.
 // On SQLite the single writer serializes the same way; the test runs on both.
