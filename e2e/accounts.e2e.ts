@@ -2,24 +2,13 @@
 // sub-account under 2221, renames it, is refused deactivating an account the automatic postings use
 // and one a posting rule points at, deactivates it once the rule is reset, and closes and reopens
 // the books (关账). Requires a built dist/web (npm run build:web).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
 import { apiCall, apiLogin, openOffice } from './support/office';
-import { startServer, type RunningServer } from './support/server';
+import { useServerAndBrowser } from './support/suite';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 const row = (page: Page, code: string) => page.getByTestId('accounts-table').locator(`tr[data-row-key="${code}"]`);
 const text = async (page: Page, code: string) => (await row(page, code).textContent()) ?? '';
@@ -32,8 +21,8 @@ const toast = async (page: Page) => (await page.locator('.ant-message').textCont
 
 describe('chart of accounts', () => {
   it('finance adds, renames and deactivates a sub-account within the rules, and closes the books', async () => {
-    const { context, page } = await openOffice(browser, server, 'finance');
-    const { token } = await apiLogin(server, 'finance');
+    const { context, page } = await openOffice(suite.browser, suite.server, 'finance');
+    const { token } = await apiLogin(suite.server, 'finance');
     try {
       await page.getByTestId('nav').getByRole('menuitem', { name: '科目表' }).click();
       await page.waitForURL(/\/office\/accounts/);
@@ -76,17 +65,17 @@ describe('chart of accounts', () => {
       expect(await text(page, '1001')).toContain('启用');
 
       // A posting rule points 13 % VAT at 222101: refused, naming the rule; reset → deactivated.
-      await apiCall(server, token, 'PUT', '/posting-rules/tax_rate/1300', { account: '222101' });
+      await apiCall(suite.server, token, 'PUT', '/posting-rules/tax_rate/1300', { account: '222101' });
       await row(page, '222101').getByTestId('account-deactivate-222101').click();
       await confirm(page);
       await expect.poll(() => toast(page)).toContain('tax_rate/1300');
-      await apiCall(server, token, 'DELETE', '/posting-rules/tax_rate/1300');
+      await apiCall(suite.server, token, 'DELETE', '/posting-rules/tax_rate/1300');
       await row(page, '222101').getByTestId('account-deactivate-222101').click();
       await confirm(page);
       await expect.poll(async () => row(page, '222101').count()).toBe(0);
       await page.getByTestId('account-show-inactive').click();
       await expect.poll(() => text(page, '222101')).toContain('停用');
-      const chart = await apiCall<{ items: { code: string; active: boolean; nameEn: string }[] }>(server, token, 'GET', '/accounts');
+      const chart = await apiCall<{ items: { code: string; active: boolean; nameEn: string }[] }>(suite.server, token, 'GET', '/accounts');
       expect(chart.items.find((a) => a.code === '222101')).toMatchObject({ active: false, nameEn: 'Output VAT payable' });
       expect(chart.items.every((a) => a.nameEn.trim().length > 0)).toBe(true);
       await screenshot(page, 'office-chart-of-accounts');
@@ -97,7 +86,7 @@ describe('chart of accounts', () => {
       await card.locator('input').press('Enter');
       await page.getByTestId('lock-date-save').click();
       await expect.poll(async () => (await page.getByTestId('lock-date-status').textContent()) ?? '').toContain('2025-12-31');
-      expect(await apiCall(server, token, 'GET', '/books/lock-date')).toEqual({ lockDate: '2025-12-31' });
+      expect(await apiCall(suite.server, token, 'GET', '/books/lock-date')).toEqual({ lockDate: '2025-12-31' });
       await page.getByTestId('lock-date-reopen').click();
       await confirm(page);
       await expect.poll(async () => (await page.getByTestId('lock-date-status').textContent()) ?? '').toContain('未关账');
@@ -107,9 +96,9 @@ describe('chart of accounts', () => {
   });
 
   it('is read-only for the auditor', async () => {
-    const { context, page } = await openOffice(browser, server, 'auditor');
+    const { context, page } = await openOffice(suite.browser, suite.server, 'auditor');
     try {
-      await page.goto(`${server.url}/office/accounts`);
+      await page.goto(`${suite.server.url}/office/accounts`);
       await expect.poll(() => text(page, '1405')).toContain('库存商品');
       expect(await page.getByTestId('account-add').count()).toBe(0);
       expect(await page.getByTestId('lock-date-save').count()).toBe(0);

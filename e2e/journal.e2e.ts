@@ -2,17 +2,16 @@
 // entry with two lines (the totals tag shows when it balances), cannot approve it herself; the
 // owner approves it (posted JV number), then reverses it; the year-end close dialog closes last year.
 // Requires a built dist/web (npm run build:web).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { screenshot } from './support/browser';
 import { openOffice } from './support/office';
-import { startServer, type RunningServer } from './support/server';
+import { useServerAndBrowser } from './support/suite';
 
-let server: RunningServer;
-let browser: Browser;
+const suite = useServerAndBrowser();
 
 async function newPage(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const opened = await openOffice(browser, server, username);
+  const opened = await openOffice(suite.browser, suite.server, username);
   await opened.page.getByTestId('nav').getByRole('menuitem', { name: '凭证' }).click();
   await opened.page.waitForURL(/\/office\/journal/);
   return opened;
@@ -23,16 +22,6 @@ async function pickAccount(page: Page, line: number, code: string) {
   await page.locator(`#lines_${line}_account`).fill(code);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: code }).first().click();
 }
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('manual journal entries', () => {
   it('finance drafts a balanced entry and cannot approve it herself', async () => {

@@ -1,28 +1,16 @@
 // Posting rules in the back office (记账规则), against a real server: finance points bank-card
 // takings at another asset account, sees the rule marked as set, then resets it to the default.
 // Requires a built dist/web (npm run build:web).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
 import { openOffice } from './support/office';
-import { startServer, type RunningServer } from './support/server';
+import { useServerAndBrowser } from './support/suite';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 describe('posting rules', () => {
   it('finance maps card takings to another asset account and resets it', async () => {
-    const { context, page } = await openOffice(browser, server, 'finance');
+    const { context, page } = await openOffice(suite.browser, suite.server, 'finance');
     try {
       await page.getByTestId('nav').getByRole('menuitem', { name: '记账规则' }).click();
       await page.waitForURL(/\/office\/posting-rules/);
@@ -38,7 +26,7 @@ describe('posting rules', () => {
       await expect.poll(async () => (await cardRow.textContent()) ?? '').toContain('已设置');
       await screenshot(page, 'office-posting-rules');
 
-      const rules = await (await context.request.get(`${server.url}/api/v1/posting-rules`)).json();
+      const rules = await (await context.request.get(`${suite.server.url}/api/v1/posting-rules`)).json();
       expect(rules.items.find((i: { kind: string; key: string }) => i.kind === 'payment_method' && i.key === 'card')).toMatchObject({ account: '1012', source: 'rule' });
 
       await cardRow.getByRole('button', { name: '恢复默认' }).click();

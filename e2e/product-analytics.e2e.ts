@@ -76,7 +76,7 @@ describe('product analytics as the store manager', () => {
     const a = abc.summary.find((c) => c.class === 'A')!;
     await expect.poll(async () => (await page.getByTestId('abc-summary').textContent()) ?? '').toContain(`A 类：${a.products} 个商品`);
     await expect.poll(firstRow).toContain(abc.items[0].sku);
-    await page.getByRole('button', { name: /导出/ }).hover();
+    await page.getByRole('button', { name: /导出/ }).click();
     const href = (await page.getByTestId('product-analytics-export-xlsx').getAttribute('href')) ?? '';
     expect(href).toMatch(/\/api\/v1\/analytics\/abc\?.*format=xlsx/);
     const file = await context.request.get(`${server.url}${href}`);

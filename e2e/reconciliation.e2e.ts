@@ -2,24 +2,12 @@
 // drops a WeChat Pay bill of two transactions the tills never saw, sees them listed, books the
 // fees (0.14 + 0.03 = 0.17 yuan) once, then downloads the profit and loss as Excel from the
 // reports page. Requires a built dist/web (npm run build:web).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
 import { openOffice } from './support/office';
-import { startServer, type RunningServer } from './support/server';
+import { useServerAndBrowser } from './support/suite';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 function wechatBill(day: string): string {
   const header = '交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,付款银行,货币种类,应结订单金额,代金券金额,微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,商品名称,商户数据包,手续费,费率,订单金额,申请退款金额,费率备注';
@@ -32,7 +20,7 @@ function wechatBill(day: string): string {
 
 describe('reconciliation and report exports', () => {
   it('finance imports a WeChat bill, books its fees once, and exports the P&L', async () => {
-    const { context, page } = await openOffice(browser, server, 'finance');
+    const { context, page } = await openOffice(suite.browser, suite.server, 'finance');
     try {
       await page.getByTestId('nav').getByRole('menuitem', { name: '支付对账' }).click();
       await page.waitForURL(/\/office\/reconciliation/);
@@ -49,8 +37,8 @@ describe('reconciliation and report exports', () => {
       await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
       await expect.poll(async () => (await page.getByTestId('fees-posted').count())).toBe(1);
 
-      const list = await (await context.request.get(`${server.url}/api/v1/reconciliation/settlements`)).json();
-      const view = await (await context.request.get(`${server.url}/api/v1/reconciliation/settlements/${list.items[0].id}`)).json();
+      const list = await (await context.request.get(`${suite.server.url}/api/v1/reconciliation/settlements`)).json();
+      const view = await (await context.request.get(`${suite.server.url}/api/v1/reconciliation/settlements/${list.items[0].id}`)).json();
       expect(view.fee).toBe(17);
       expect(view.feeDocument).toMatchObject({ total: 17 });
 
@@ -62,7 +50,7 @@ describe('reconciliation and report exports', () => {
       await link.waitFor();
       const href = await link.getAttribute('href');
       expect(href).toMatch(/^\/api\/v1\/reports\/profit-and-loss\?.*format=xlsx.*lang=zh-CN/);
-      const file = await context.request.get(`${server.url}${href}`);
+      const file = await context.request.get(`${suite.server.url}${href}`);
       expect(file.status()).toBe(200);
       expect(file.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       // The fees are in the period's expenses: the workbook is a zip (PK).

@@ -4,11 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../core/id/uuidv7';
 import { testDialects } from '../../../db/testing';
-import { stockFixtures } from '../../inventory/test-stock';
 import { makeTestApp, type TestApp } from '../../testing';
 import { verifyAll } from '../../verify/verify';
-import { movableClock, newProduct } from '../inventory/test-fixtures';
+import { movableClock } from '../inventory/test-fixtures';
 import { journalOf } from '../sales/test-helpers';
+import { booksFixture, postManualEntry, sellForCash } from './test-helpers';
 
 interface Line {
   code: string;
@@ -24,39 +24,16 @@ describe.each(testDialects)('year-end close on %s', (dialect) => {
   const time = movableClock('2025-03-02T02:00:00Z');
   const get = (url: string) => t.call(finance, 'GET', url).then((r) => r.json());
   const close = (year: number, token = finance) => t.call(token, 'POST', '/api/v1/books/year-end-close', { year });
-  const manual = async (storeId: string, date: string, lines: { account: string; debit: number; credit: number }[]) => {
-    const d = await t.call(finance, 'POST', '/api/v1/journal/manual-entries', { id: uuidv7(), storeId, date, memo: `manual ${date}`, lines });
-    expect(d.statusCode, d.body).toBe(201);
-    const a = await t.call(owner, 'POST', `/api/v1/journal/manual-entries/${d.json().id}/approve`, {});
-    expect(a.statusCode, a.body).toBe(201);
-  };
+  const manual = (storeId: string, date: string, lines: { account: string; debit: number; credit: number }[]) =>
+    postManualEntry(t, finance, owner, { storeId, date, memo: `manual ${date}`, lines });
 
   beforeAll(async () => {
     t = await makeTestApp(dialect, { clock: time.clock });
-    finance = await t.login('finance');
-    owner = await t.login('owner');
-    const cashier = await t.login('cashier');
-    const stock = await stockFixtures(t);
-    const p = await newProduct(t, { price: 1130, taxRate: 1300 });
-    await stock.stockIn(t.ids.s01, p, 10_000, 5_000);
+    const books = await booksFixture(t);
+    ({ finance, owner } = books);
 
     time.setDay('2025-06-15');
-    const shift = await t.call(cashier, 'POST', '/api/v1/shifts', { id: uuidv7(), registerId: t.ids.r01, openingFloat: 0 });
-    expect(shift.statusCode, shift.body).toBe(201);
-    for (const qty of [2000, 1000]) {
-      const amount = (1130 * qty) / 1000;
-      const sale = await t.call(cashier, 'POST', '/api/v1/sales', {
-        id: uuidv7(),
-        registerId: t.ids.r01,
-        shiftId: shift.json().id,
-        offline: false,
-        clientTime: time.clock().toISOString(),
-        lines: [{ productId: p, qty }],
-        payments: [{ method: 'cash', amount }],
-        clientTotal: amount,
-      });
-      expect(sale.statusCode, sale.body).toBe(201);
-    }
+    await sellForCash(t, books, [2000, 1000]);
     time.setDay('2025-06-20');
     await manual(t.ids.s01, '2025-06-20', [{ account: '5602', debit: 800, credit: 0 }, { account: '1002', debit: 0, credit: 800 }]);
     time.setDay('2025-09-01');

@@ -3,11 +3,10 @@
 // 800 (5602); 2025-09-01 S02 other revenue 200 (5051); 2026-03-01 S01 office expense 100 (5601).
 // 2025 is then closed (年结, entries dated 2025-12-31) and December must stay at zero.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from '../../../core/id/uuidv7';
 import { testDialects } from '../../../db/testing';
-import { stockFixtures } from '../../inventory/test-stock';
 import { makeTestApp, type TestApp } from '../../testing';
-import { movableClock, newProduct } from '../inventory/test-fixtures';
+import { movableClock } from '../inventory/test-fixtures';
+import { booksFixture, postManualEntry, sellForCash } from '../journal/test-helpers';
 
 interface Month {
   month: string;
@@ -31,36 +30,16 @@ describe.each(testDialects)('profit and loss trend on %s', (dialect) => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json().months;
   };
-  const manual = async (storeId: string, date: string, lines: { account: string; debit: number; credit: number }[]) => {
-    const d = await t.call(finance, 'POST', '/api/v1/journal/manual-entries', { id: uuidv7(), storeId, date, memo: `manual ${date}`, lines });
-    expect(d.statusCode, d.body).toBe(201);
-    const a = await t.call(owner, 'POST', `/api/v1/journal/manual-entries/${d.json().id}/approve`, {});
-    expect(a.statusCode, a.body).toBe(201);
-  };
+  const manual = (storeId: string, date: string, lines: { account: string; debit: number; credit: number }[]) =>
+    postManualEntry(t, finance, owner, { storeId, date, memo: `manual ${date}`, lines });
 
   beforeAll(async () => {
     t = await makeTestApp(dialect, { clock: time.clock });
-    finance = await t.login('finance');
-    owner = await t.login('owner');
-    const cashier = await t.login('cashier');
-    const stock = await stockFixtures(t);
-    const p = await newProduct(t, { price: 1130, taxRate: 1300 });
-    await stock.stockIn(t.ids.s01, p, 10_000, 5_000);
+    const books = await booksFixture(t);
+    ({ finance, owner } = books);
 
     time.setDay('2025-06-15');
-    const shift = await t.call(cashier, 'POST', '/api/v1/shifts', { id: uuidv7(), registerId: t.ids.r01, openingFloat: 0 });
-    expect(shift.statusCode, shift.body).toBe(201);
-    const sale = await t.call(cashier, 'POST', '/api/v1/sales', {
-      id: uuidv7(),
-      registerId: t.ids.r01,
-      shiftId: shift.json().id,
-      offline: false,
-      clientTime: time.clock().toISOString(),
-      lines: [{ productId: p, qty: 3000 }],
-      payments: [{ method: 'cash', amount: 3390 }],
-      clientTotal: 3390,
-    });
-    expect(sale.statusCode, sale.body).toBe(201);
+    await sellForCash(t, books, [3000]);
     time.setDay('2025-06-20');
     await manual(t.ids.s01, '2025-06-20', [{ account: '5602', debit: 800, credit: 0 }, { account: '1002', debit: 0, credit: 800 }]);
     time.setDay('2025-09-01');

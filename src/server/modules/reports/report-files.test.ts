@@ -6,11 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from '../../../core/id/uuidv7';
 import { testDialects } from '../../../db/testing';
-import { stockFixtures } from '../../inventory/test-stock';
 import { makeTestApp, type TestApp } from '../../testing';
-import { newProduct } from '../inventory/test-fixtures';
+import { booksFixture, sellForCash } from '../journal/test-helpers';
 import { ReportFilesService } from './report-files';
 
 const REPORTS = ['sales-summary', 'profit-and-loss', 'vat-summary'];
@@ -39,22 +37,7 @@ describe.each(testDialects)('scheduled report files on %s', (dialect) => {
     t = await makeTestApp(dialect, { clock: () => now });
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cangshou-report-files-'));
     files = new ReportFilesService(t.services, path.join(dataDir, 'reports'));
-    const cashier = await t.login('cashier');
-    const product = await newProduct(t, { price: 1130, taxRate: 1300 });
-    await (await stockFixtures(t)).stockIn(t.ids.s01, product, 10_000, 5000);
-    const shift = await t.call(cashier, 'POST', '/api/v1/shifts', { id: uuidv7(), registerId: t.ids.r01, openingFloat: 0 });
-    expect(shift.statusCode, shift.body).toBe(201);
-    const sale = await t.call(cashier, 'POST', '/api/v1/sales', {
-      id: uuidv7(),
-      registerId: t.ids.r01,
-      shiftId: shift.json().id,
-      offline: false,
-      clientTime: now.toISOString(),
-      lines: [{ productId: product, qty: 2000 }],
-      payments: [{ method: 'cash', amount: 2260 }],
-      clientTotal: 2260,
-    });
-    expect(sale.statusCode, sale.body).toBe(201);
+    await sellForCash(t, await booksFixture(t), [2000]);
     now = new Date('2026-11-24T02:00:00Z');
   });
   afterAll(async () => {

@@ -24,6 +24,5 @@ export const analyticsEn: Strings<typeof analyticsZhCN> = {
     discounts: 'Discounts',
     returnRate: 'Return rate',
     total: 'Total',
-    export: 'Export',
   },
 };

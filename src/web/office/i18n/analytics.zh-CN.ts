@@ -20,6 +20,5 @@ export const analyticsZhCN = {
     discounts: '折扣',
     returnRate: '退货率',
     total: '合计',
-    export: '导出',
   },
 };

@@ -7,7 +7,6 @@ export const productAnalyticsEn: typeof productAnalyticsZhCN = {
     title: 'Product analytics',
     subtitle: 'Best sellers and slow movers, ABC analysis (revenue ex VAT, 80 / 15 / 5 %), stock turnover and days of cover; read from the rollups',
     allStores: 'All stores',
-    export: 'Export',
     tabs: { best: 'Best sellers', slow: 'Slow movers', abc: 'ABC analysis', turnover: 'Stock turnover' },
     sku: 'SKU',
     name: 'Product',

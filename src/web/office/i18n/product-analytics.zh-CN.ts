@@ -5,7 +5,6 @@ export const productAnalyticsZhCN = {
     title: '商品分析',
     subtitle: '畅销与滞销商品、ABC 分析（按不含税收入 80% / 15% / 5%）、库存周转与可售天数；数据来自汇总表',
     allStores: '全部门店',
-    export: '导出',
     tabs: { best: '畅销商品', slow: '滞销商品', abc: 'ABC 分析', turnover: '库存周转' },
     sku: '编码',
     name: '商品',

@@ -83,6 +83,5 @@ export const reportsEn: Strings<typeof reportsZhCN> = {
     balanceSheet: 'Balance sheet (at the end date)',
     vatSummary: 'Output VAT summary',
     salesSummary: 'Sales summary',
-    thisReport: 'Export',
   },
 };

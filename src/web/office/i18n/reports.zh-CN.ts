@@ -79,6 +79,5 @@ export const reportsZhCN = {
     balanceSheet: '资产负债表（截至期末）',
     vatSummary: '增值税销项汇总',
     salesSummary: '销售汇总',
-    thisReport: '导出',
   },
 };

@@ -2,18 +2,18 @@
 // store (or all) and a period, each as a chart and a table with CSV/XLSX/PDF export. The figures
 // come from /analytics/products, /analytics/abc and /analytics/stock-turnover (fen, thousandths,
 // basis points), which read the product rollups and the stock balances, never the sale lines.
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Dropdown, Flex, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { DatePicker, Flex, Select, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../../core/money/round';
-import { api, apiUrl } from '../../../shared/api';
+import { api } from '../../../shared/api';
 import { formatMoney, formatQuantity } from '../../../shared/format';
 import { EChart, type ChartOption } from '../../components/EChart';
 import { LoadError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
+import { ReportFileMenu } from '../../components/ReportFileMenu';
 import { useRemote } from '../../components/useRemote';
 import { useProductAnalyticsT } from '../../i18n/product-analytics';
 import { useMe } from '../../session/session';
@@ -230,22 +230,7 @@ export default function ProductAnalyticsPage() {
       <PageHeader
         title={t('productAnalyticsPage.title')}
         subtitle={t('productAnalyticsPage.subtitle')}
-        extra={
-          <Dropdown
-            menu={{
-              items: (['xlsx', 'pdf', 'csv'] as const).map((f) => ({
-                key: f,
-                label: (
-                  <a href={apiUrl(source.path, { ...query, format: f, lang })} data-testid={`product-analytics-export-${f}`}>
-                    {f.toUpperCase()}
-                  </a>
-                ),
-              })),
-            }}
-          >
-            <Button icon={<DownloadOutlined />}>{t('productAnalyticsPage.export')}</Button>
-          </Dropdown>
-        }
+        extra={<ReportFileMenu path={source.path} query={query} testId="product-analytics-export" />}
       />
       <Flex gap={8} wrap style={{ marginBottom: 8 }}>
         <Select

@@ -1,18 +1,18 @@
 // 销售分析: sales of a period by one dimension, as a chart (net sales, and the compared period) and
 // a table, with 环比/同比 and CSV/XLSX/PDF export. Figures come from /analytics/sales in fen.
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Dropdown, Flex, Select, Table, Typography } from 'antd';
+import { DatePicker, Flex, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANALYTICS_DIMENSIONS, COMPARE_MODES, type AnalyticsDimension, type CompareMode, type SalesAnalytics, type SalesAnalyticsRow } from '../../../../contracts/sales-analytics';
 import { formatFen } from '../../../../core/money/round';
-import { api, apiUrl } from '../../../shared/api';
+import { api } from '../../../shared/api';
 import { formatMoney } from '../../../shared/format';
 import { EChart, type ChartOption } from '../../components/EChart';
 import { LoadError } from '../../components/feedback';
 import { PageHeader } from '../../components/PageHeader';
+import { ReportFileMenu } from '../../components/ReportFileMenu';
 import { useRemote } from '../../components/useRemote';
 import { useAnalyticsT, type AnalyticsKey } from '../../i18n/analytics';
 import { useMe } from '../../session/session';
@@ -70,22 +70,7 @@ export default function SalesAnalyticsPage() {
       <PageHeader
         title={t('analyticsPage.title')}
         subtitle={t('analyticsPage.subtitle')}
-        extra={
-          <Dropdown
-            menu={{
-              items: (['xlsx', 'pdf', 'csv'] as const).map((f) => ({
-                key: f,
-                label: (
-                  <a href={apiUrl('/analytics/sales', { ...query, format: f, lang })} data-testid={`analytics-export-${f}`}>
-                    {f.toUpperCase()}
-                  </a>
-                ),
-              })),
-            }}
-          >
-            <Button icon={<DownloadOutlined />}>{t('analyticsPage.export')}</Button>
-          </Dropdown>
-        }
+        extra={<ReportFileMenu path="/analytics/sales" query={query} testId="analytics-export" />}
       />
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
         <Select style={{ minWidth: 180 }} value={storeId} onChange={setStoreId} options={[{ value: ALL, label: t('analyticsPage.allStores') }, ...me.stores.map((s) => ({ value: s.id, label: s.name }))]} />

@@ -6,10 +6,10 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { api } from '../../../shared/api';
 import { LoadError } from '../../components/feedback';
+import { ReportFileMenu } from '../../components/ReportFileMenu';
 import { useRemote } from '../../components/useRemote';
 import { useReportsT } from '../../i18n/reports';
 import { LazyChart } from './LazyChart';
-import { ReportFileMenu } from './ReportExportMenu';
 import { balanceSheetOption } from './reportCharts';
 import { money, useAccountName } from './reportFormat';
 import type { BalanceSheet, ReportLine, ReportScope } from './reportTypes';
@@ -43,7 +43,7 @@ export function BalanceSheetTab({ scope }: { scope: ReportScope }) {
           <DatePicker data-testid="bs-as-of" value={dayjs(asOf)} allowClear={false} onChange={(d) => d && setPicked({ forTo: scope.to, asOf: d.format('YYYY-MM-DD') })} />
           {bs.data ? bs.data.balanced ? <Tag color="green">{t('balanceSheet.balanced')}</Tag> : <Tag color="red">{t('balanceSheet.unbalanced')}</Tag> : null}
         </Flex>
-        <ReportFileMenu report="balanceSheet" path="/reports/balance-sheet" query={query} />
+        <ReportFileMenu testId="export-balanceSheet" size="small" path="/reports/balance-sheet" query={query} />
       </Flex>
       {bs.error ? <LoadError error={bs.error} onRetry={bs.reload} /> : null}
       {bs.data ? (

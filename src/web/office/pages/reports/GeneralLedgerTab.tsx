@@ -8,10 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import { LoadError } from '../../components/feedback';
 import { documentTypeLabel } from '../../components/labels';
+import { ReportFileMenu } from '../../components/ReportFileMenu';
 import { useRemote } from '../../components/useRemote';
 import { useReportsT } from '../../i18n/reports';
 import { LazyChart } from './LazyChart';
-import { ReportFileMenu } from './ReportExportMenu';
 import { ledgerBalanceOption } from './reportCharts';
 import { money, useAccountName } from './reportFormat';
 import type { Account, GeneralLedger, LedgerLine, ReportScope } from './reportTypes';
@@ -63,7 +63,7 @@ export function GeneralLedgerTab({ scope }: { scope: ReportScope }) {
             options={(accounts.data?.items ?? []).map((a) => ({ value: a.code, label: `${a.code} ${accountName(a)}` }))}
           />
         </Flex>
-        <ReportFileMenu report="generalLedger" path="/reports/general-ledger" query={query} />
+        <ReportFileMenu testId="export-generalLedger" size="small" path="/reports/general-ledger" query={query} />
       </Flex>
       {accounts.error ? <LoadError error={accounts.error} onRetry={accounts.reload} /> : null}
       {gl.error ? <LoadError error={gl.error} onRetry={gl.reload} /> : null}

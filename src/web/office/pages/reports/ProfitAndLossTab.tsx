@@ -5,10 +5,10 @@ import type { TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { api } from '../../../shared/api';
 import { LoadError } from '../../components/feedback';
+import { ReportFileMenu } from '../../components/ReportFileMenu';
 import { useRemote } from '../../components/useRemote';
 import { useReportsT } from '../../i18n/reports';
 import { LazyChart } from './LazyChart';
-import { ReportFileMenu } from './ReportExportMenu';
 import { profitAndLossOption, profitTrendOption } from './reportCharts';
 import { money, useAccountName } from './reportFormat';
 import type { ProfitAndLoss, ProfitAndLossTrend, ReportLine, ReportScope } from './reportTypes';
@@ -42,7 +42,7 @@ export function ProfitAndLossTab({ scope }: { scope: ReportScope }) {
   return (
     <Flex vertical gap={12}>
       <Flex justify="flex-end">
-        <ReportFileMenu report="profitAndLoss" path="/reports/profit-and-loss" query={{ ...scope }} />
+        <ReportFileMenu testId="export-profitAndLoss" size="small" path="/reports/profit-and-loss" query={{ ...scope }} />
       </Flex>
       {pl.error ? <LoadError error={pl.error} onRetry={pl.reload} /> : null}
       {trend.error ? <LoadError error={trend.error} onRetry={trend.reload} /> : null}

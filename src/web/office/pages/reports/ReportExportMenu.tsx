@@ -1,18 +1,13 @@
 // 导出报表: every accounting report of the page's store and period as CSV, Excel or PDF (the
-// header's menu), and one report as shown in its tab (ReportFileMenu). The report routes answer
-// `format=` with the file (headers in the office's language); a plain link downloads it with the
-// session cookie.
+// header's menu; one report as shown in its tab is components/ReportFileMenu). The report routes
+// answer `format=` with the file (headers in the office's language); a plain link downloads it with
+// the session cookie.
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { apiUrl } from '../../../shared/api';
+import { REPORT_FILE_FORMATS as FORMATS } from '../../components/ReportFileMenu';
 import { useReportsT } from '../../i18n/reports';
-
-const FORMATS = [
-  { key: 'xlsx', label: 'Excel (XLSX)' },
-  { key: 'pdf', label: 'PDF' },
-  { key: 'csv', label: 'CSV' },
-] as const;
 
 const REPORTS = [
   { key: 'trialBalance', path: '/reports/trial-balance' },
@@ -45,27 +40,6 @@ export function ReportExportMenu({ storeId, from, to }: { storeId?: string; from
     <Dropdown trigger={['click']} menu={{ items }}>
       <Button icon={<DownloadOutlined />} data-testid="report-exports">
         {t('reportExports.button')}
-      </Button>
-    </Dropdown>
-  );
-}
-
-/** The three file formats of one report, with the tab's own query (an account, an as-of date). */
-export function ReportFileMenu({ report, path, query }: { report: string; path: string; query: Record<string, string | undefined> }) {
-  const t = useReportsT();
-  const lang = useTranslation().i18n.language === 'en' ? 'en' : 'zh-CN';
-  const items = FORMATS.map((f) => ({
-    key: f.key,
-    label: (
-      <a href={apiUrl(path, { ...query, format: f.key, lang })} data-testid={`export-${report}-${f.key}`}>
-        {f.label}
-      </a>
-    ),
-  }));
-  return (
-    <Dropdown trigger={['click']} menu={{ items }}>
-      <Button size="small" icon={<DownloadOutlined />} data-testid={`export-${report}`}>
-        {t('reportExports.thisReport')}
       </Button>
     </Dropdown>
   );

@@ -3,9 +3,9 @@ import { Flex, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api } from '../../../shared/api';
 import { LoadError } from '../../components/feedback';
+import { ReportFileMenu } from '../../components/ReportFileMenu';
 import { useRemote } from '../../components/useRemote';
 import { useReportsT } from '../../i18n/reports';
-import { ReportFileMenu } from './ReportExportMenu';
 import { money, useAccountName } from './reportFormat';
 import type { ReportScope, TrialBalance, TrialBalanceRow } from './reportTypes';
 
@@ -25,7 +25,7 @@ export function TrialBalanceTab({ scope }: { scope: ReportScope }) {
     <Flex vertical gap={8}>
       <Flex justify="space-between" align="center">
         <Typography.Text type="secondary">{t('reportsPage.balanceHint')}</Typography.Text>
-        <ReportFileMenu report="trialBalance" path="/reports/trial-balance" query={{ ...scope }} />
+        <ReportFileMenu testId="export-trialBalance" size="small" path="/reports/trial-balance" query={{ ...scope }} />
       </Flex>
       {tb.error ? <LoadError error={tb.error} onRetry={tb.reload} /> : null}
       <Table

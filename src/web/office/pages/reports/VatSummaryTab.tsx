@@ -5,10 +5,10 @@ import type { TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { api } from '../../../shared/api';
 import { LoadError } from '../../components/feedback';
+import { ReportFileMenu } from '../../components/ReportFileMenu';
 import { useRemote } from '../../components/useRemote';
 import { useReportsT } from '../../i18n/reports';
 import { LazyChart } from './LazyChart';
-import { ReportFileMenu } from './ReportExportMenu';
 import { vatOption } from './reportCharts';
 import { formatRate, money } from './reportFormat';
 import type { ReportScope, VatRate, VatSummary } from './reportTypes';
@@ -28,7 +28,7 @@ export function VatSummaryTab({ scope }: { scope: ReportScope }) {
   return (
     <Flex vertical gap={12}>
       <Flex justify="flex-end">
-        <ReportFileMenu report="vatSummary" path="/reports/vat-summary" query={{ ...scope }} />
+        <ReportFileMenu testId="export-vatSummary" size="small" path="/reports/vat-summary" query={{ ...scope }} />
       </Flex>
       {vat.error ? <LoadError error={vat.error} onRetry={vat.reload} /> : null}
       <Row gutter={[16, 16]}>
