@@ -3,13 +3,15 @@
 // framework. Shared by the posting and import benchmarks so both measure the same raw writes.
 import { createHash } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
+import { sqlitePragmas } from '../src/db/dialect';
 
-/** The shop file as the server opens it: WAL, synchronous=FULL, foreign keys on. */
+/**
+ * The shop file as the server sets up its connection (same cache, temp store, foreign keys), but
+ * committing the plain way: `synchronous=FULL`, the fsync and SQLite's own checkpoints inline.
+ */
 export function openRaw(file: string): BetterSqlite3.Database {
   const db = new BetterSqlite3(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
+  sqlitePragmas(db, 'FULL');
   return db;
 }
 

@@ -88,6 +88,9 @@ export async function buildApp(services: Services, opts: AppOptions): Promise<Fa
   app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // A write is answered only once it would survive power loss (SQLite flushes its WAL off the
+    // event loop, docs/decisions/0006); a no-op when nothing was written since the last flush.
+    if (req.method !== 'GET' && req.method !== 'HEAD') await services.database.durable();
   });
 
   // Default deny: an API route that does not declare its access cannot be registered at all.

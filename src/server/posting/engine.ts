@@ -3,7 +3,7 @@
 // On a dialect with one writer (SQLite) the engine does group commit: documents that arrive while a
 // transaction is running wait, then all of them are written in ONE transaction, each inside its
 // own savepoint (a failing document rolls back alone), and every caller is answered only after
-// that transaction commits. With synchronous=FULL this turns one fsync per sale into one per batch.
+// that transaction is on disk. With synchronous=FULL this turns one fsync per sale into one per batch.
 // On PostgreSQL each document is its own transaction; the server does its own group commit.
 import { EventEmitter } from 'node:events';
 import type { Kysely } from 'kysely';
@@ -140,11 +140,17 @@ export class PostingEngine {
         for (const job of batch) job.reject(error);
         continue;
       }
-      batch.forEach((job, i) => {
-        const s = settled[i];
-        if (s.ok) job.resolve(s.value);
-        else job.reject(s.error);
-      });
+      // Answer once the commit is on disk; the flush runs on the thread pool while the next batch
+      // is written (docs/decisions/0006).
+      this.database.durable().then(
+        () =>
+          batch.forEach((job, i) => {
+            const s = settled[i];
+            if (s.ok) job.resolve(s.value);
+            else job.reject(s.error);
+          }),
+        (error: unknown) => batch.forEach((job) => job.reject(error)),
+      );
       // Yield to I/O so requests that arrived during the commit form the next batch.
       if (this.queue.length) await new Promise((r) => setImmediate(r));
     }
