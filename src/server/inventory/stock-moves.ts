@@ -205,15 +205,12 @@ function fefoOrder(
   return a.batch_id < b.batch_id ? -1 : a.batch_id > b.batch_id ? 1 : 0;
 }
 
+/** The batch of the newest inbound move (literal `qty > 0`: it names the partial index, migration 0022). */
 async function lastBatchOf(trx: Kysely<DB>, storeId: string, productId: string): Promise<string> {
-  const r = await trx
-    .selectFrom('stock_moves')
-    .select('batch_id')
-    .where('store_id', '=', storeId)
-    .where('product_id', '=', productId)
-    .where('qty', '>', 0)
-    .orderBy('posted_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return r?.batch_id ?? '';
+  const { rows } = await runSql<{ batch_id: string }>(
+    trx,
+    'SELECT batch_id FROM stock_moves WHERE store_id = ? AND product_id = ? AND qty > 0 ORDER BY posted_at DESC LIMIT 1',
+    [storeId, productId],
+  );
+  return rows[0]?.batch_id ?? '';
 }

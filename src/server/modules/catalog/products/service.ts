@@ -258,8 +258,15 @@ export class ProductsService {
   }
 }
 
+/** Store by store, so the (store_id, product_id, …) index answers (migration 0022). */
 async function hasStockMoves(db: Kysely<DB>, productId: string): Promise<boolean> {
-  const row = await db.selectFrom('stock_moves').select('product_id').where('product_id', '=', productId).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('stock_moves')
+    .select('product_id')
+    .where('store_id', 'in', db.selectFrom('stores').select('id').where('company_id', '=', db.selectFrom('products').select('company_id').where('id', '=', productId)))
+    .where('product_id', '=', productId)
+    .limit(1)
+    .executeTakeFirst();
   return !!row;
 }
 
