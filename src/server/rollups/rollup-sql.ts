@@ -22,7 +22,18 @@ export const CLOSING_DOCUMENT_TYPES = ['year_end_close'] as const;
  * one transaction with the claim of those documents, or the rebuild's truncation.
  */
 export function rollupStatements(dialect: DialectName, documentIds: readonly string[] | 'all'): RollupStatement[] {
-  const filter = (column: string) => (documentIds === 'all' ? { sql: '1 = 1', params: [] as unknown[] } : { sql: `${column} IN (${documentIds.map(() => '?').join(', ')})`, params: [...documentIds] });
+  // SQLite's IN list is padded to a power of two by repeating the last id (a repeat matches
+  // nothing more), so a catch-up finds its statements prepared in the cache instead of preparing
+  // a new text for each batch size.
+  const padded = documentIds === 'all' || !documentIds.length ? [] : [...documentIds, ...Array<string>(2 ** Math.ceil(Math.log2(documentIds.length)) - documentIds.length).fill(documentIds[documentIds.length - 1])];
+  // PostgreSQL gets the ids as one array parameter: one text whatever the batch size, so it is
+  // parsed and planned once per connection (runSql names it) rather than on every catch-up.
+  const filter = (column: string) =>
+    documentIds === 'all'
+      ? { sql: '1 = 1', params: [] as unknown[] }
+      : dialect === 'postgres'
+        ? { sql: `${column} = ANY(CAST(? AS text[]))`, params: [documentIds] as unknown[] }
+        : { sql: `${column} IN (${padded.map(() => '?').join(', ')})`, params: padded };
   const json = (column: string, key: string) => `COALESCE(${jsonIntSql(dialect, column, key)}, 0)`;
   const add = (table: string, cols: string[]) => cols.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
 
