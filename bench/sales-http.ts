@@ -20,6 +20,7 @@ import { migrateToLatest } from '../src/db/migrate';
 import { DEMO_PASSWORD } from '../src/server/seed/demo';
 import { createServices } from '../src/server/services';
 import { backendPids, cpuMeter, procCpuSeconds } from './proc-cpu';
+import { rawSaleLoop } from './raw-sale';
 import { rawSalePgLoop } from './raw-sale-pg';
 import { benchSale, seedSalesShop, type SalesShop } from './sales-fixture';
 
@@ -53,12 +54,18 @@ export interface HttpBench {
   dialect: 'sqlite' | 'postgres';
   results: LoadResult[];
   statuses: Record<string, number>;
-  /** PostgreSQL: the raw ceiling, one statement per sale from 8 connections, in the same run. */
-  raw?: { mode: string; sales: number; seconds: number; perSecond: number; clientCpuMsPerSale?: number; dbCpuMsPerSale?: number };
+  /**
+   * The raw ceilings in the same run, on the database the server just used: on SQLite the prepared
+   * better-sqlite3 loop (bench/raw-sale.ts) with 1 and with 32 sales per transaction; on
+   * PostgreSQL one statement per sale from 8 connections.
+   */
+  raw: { mode: string; sales: number; seconds: number; perSecond: number; clientCpuMsPerSale?: number; dbCpuMsPerSale?: number }[];
 }
 
 interface Target {
   env: Record<string, string>;
+  /** SQLite: the shop file. */
+  file?: string;
   schema?: string;
   open(): Database;
   dispose(): Promise<void>;
@@ -67,9 +74,11 @@ interface Target {
 async function makeTarget(dialect: 'sqlite' | 'postgres'): Promise<Target> {
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cangshou-bench-http-'));
+    const file = path.join(dir, 'cangshou.db');
     return {
       env: { DATA_DIR: dir, SQLITE_SYNC: 'FULL' },
-      open: () => openDatabase({ sqliteFile: path.join(dir, 'cangshou.db'), sqliteSync: 'FULL' }),
+      file,
+      open: () => openDatabase({ sqliteFile: file, sqliteSync: 'FULL' }),
       async dispose() {
         fs.rmSync(dir, { recursive: true, force: true });
       },
@@ -277,17 +286,31 @@ export async function benchSalesHttp(dialect: 'sqlite' | 'postgres'): Promise<Ht
     const results = [await measured(load, () => closedLoop(load, SECONDS))];
     if (dialect === 'postgres') results.push(await measured(load, () => closedLoop(load, SECONDS, PG_CLIENTS)));
     results.push(await measured(load, () => openLoop(load, OPEN_RATE, SECONDS)));
-    if (dialect !== 'postgres') return { dialect, results, statuses: load.statuses };
-    // The server stops first: the raw loop has the machine and the database to itself.
+    // The server stops first: the raw loops have the machine and the database to themselves.
     await stopServer(child);
     child = null;
+    if (dialect === 'sqlite') return { dialect, results, statuses: load.statuses, raw: rawSqliteLoops(target.file!, shop) };
     const raw = await rawSalePgLoop({ url: PG_URL, schema: target.schema!, shop, clients: PG_CLIENTS, seconds: SECONDS, monitor: monitor! });
-    return { dialect, results, statuses: load.statuses, raw: { mode: `raw, 1 statement per sale, ${PG_CLIENTS} clients`, ...raw } };
+    return { dialect, results, statuses: load.statuses, raw: [{ mode: `raw, 1 statement per sale, ${PG_CLIENTS} clients`, ...raw }] };
   } finally {
     if (child) await stopServer(child);
     await monitor?.end();
     await target.dispose();
   }
+}
+
+/** The SQLite raw ceilings, sized to take about BENCH_HTTP_SECONDS each on this machine. */
+function rawSqliteLoops(file: string, shop: SalesShop): HttpBench['raw'] {
+  const run = (perTxn: number) => {
+    // A short probe sizes the timed run.
+    const probe = rawSaleLoop(file, shop, 100, perTxn);
+    const sales = Math.max(200, Math.round((SECONDS * 100) / probe / 32) * 32);
+    const cpu = process.cpuUsage();
+    const seconds = rawSaleLoop(file, shop, sales, perTxn);
+    const used = process.cpuUsage(cpu);
+    return { mode: `raw better-sqlite3, ${perTxn} sale${perTxn > 1 ? 's' : ''} per transaction`, sales, seconds, perSecond: sales / seconds, clientCpuMsPerSale: (used.user + used.system) / 1000 / sales };
+  };
+  return [run(1), run(32)];
 }
 
 async function stopServer(child: ChildProcess): Promise<void> {
