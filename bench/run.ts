@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchCatalog } from './catalog';
+import { benchGrowth } from './growth';
 import { benchImport } from './import';
 import { benchPosting } from './posting';
 import { benchReceipt } from './receipt';
@@ -30,6 +31,13 @@ const SECTIONS: Record<string, () => Promise<object>> = {
     console.log('\nPosting 5-line cash sales through the checkout in process, SQLite synchronous=FULL\n');
     console.table(r.rows.map((x) => ({ benchmark: x.name, sales: x.sales, seconds: x.seconds.toFixed(2), 'sales/s': Math.round(x.perSecond), 'CPU ms/sale': x.cpuMsPerSale.toFixed(2) })));
     console.table(Object.entries(r.ratios).map(([ratio, v]) => ({ ratio, value: v.toFixed(2), budget: '≥ 0.50' })));
+    return r;
+  },
+  async growth() {
+    const r = await benchGrowth((m) => console.log(m));
+    console.log(`\nPosting cost as the books grow: ${r.historySales} sales (${r.historyLines} lines) of history written in ${r.seedSeconds.toFixed(0)} s, SQLite FULL\n`);
+    console.table(r.rows.map((x) => ({ when: x.when, 'sale lines before': x.saleLines, sales: x.sales, 'sales/s': Math.round(x.perSecond), 'CPU ms/sale': x.cpuMsPerSale.toFixed(2) })));
+    console.table([{ ratio: 'CPU per sale: after history / empty', value: r.ratio.toFixed(2), budget: '≤ 1.20 (at 10 M lines)' }]);
     return r;
   },
   async 'sales-http'() {
