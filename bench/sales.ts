@@ -60,7 +60,7 @@ export async function benchSales(): Promise<SalesBench> {
 
   // One cashier at a time: one transaction (one fsync) per sale.
   const seqSales = Math.min(SALES, 1000);
-  let t0 = start();
+  const t0 = start();
   for (let i = 0; i < seqSales; i++) await s.sales.post(shop.owner, benchSale(shop, shop.tills[i % CASHIERS], i));
   record('checkout, 1 cashier (1 sale/txn)', seqSales, (performance.now() - t0) / 1000);
 

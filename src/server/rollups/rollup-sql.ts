@@ -22,18 +22,12 @@ export const CLOSING_DOCUMENT_TYPES = ['year_end_close'] as const;
  * one transaction with the claim of those documents, or the rebuild's truncation.
  */
 export function rollupStatements(dialect: DialectName, documentIds: readonly string[] | 'all'): RollupStatement[] {
-  // SQLite's IN list is padded to a power of two by repeating the last id (a repeat matches
-  // nothing more), so a catch-up finds its statements prepared in the cache instead of preparing
-  // a new text for each batch size.
-  const padded = documentIds === 'all' || !documentIds.length ? [] : [...documentIds, ...Array<string>(2 ** Math.ceil(Math.log2(documentIds.length)) - documentIds.length).fill(documentIds[documentIds.length - 1])];
-  // PostgreSQL gets the ids as one array parameter: one text whatever the batch size, so it is
-  // parsed and planned once per connection (runSql names it) rather than on every catch-up.
-  const filter = (column: string) =>
-    documentIds === 'all'
-      ? { sql: '1 = 1', params: [] as unknown[] }
-      : dialect === 'postgres'
-        ? { sql: `${column} = ANY(CAST(? AS text[]))`, params: [documentIds] as unknown[] }
-        : { sql: `${column} IN (${padded.map(() => '?').join(', ')})`, params: padded };
+  // How the documents are named, once for every statement: PostgreSQL gets the ids as one array
+  // parameter (one text whatever the batch size, parsed and planned once per connection: runSql
+  // names it); SQLite an IN list padded to a power of two by repeating the last id (a repeat
+  // matches nothing more), so a catch-up finds its statements prepared in the cache.
+  const named = documentIds === 'all' ? null : dialect === 'postgres' ? { test: '= ANY(CAST(? AS text[]))', params: [documentIds] as unknown[] } : paddedInList(documentIds);
+  const filter = (column: string) => (named ? { sql: `${column} ${named.test}`, params: named.params } : { sql: '1 = 1', params: [] as unknown[] });
   const json = (column: string, key: string) => `COALESCE(${jsonIntSql(dialect, column, key)}, 0)`;
   const add = (table: string, cols: string[]) => cols.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
 
@@ -201,3 +195,9 @@ const SUMS = ['sold_qty', 'returned_qty', 'sales', 'returns', 'tax', 'cost', 'di
 
 /** A till line that counts as sold: sold lines, and a void's lines, which take the sale back out of sales. */
 const SOLD = `(dl.qty > 0 OR d.type = 'sale_void')`;
+
+function paddedInList(ids: readonly string[]): { test: string; params: unknown[] } {
+  const size = ids.length ? 2 ** Math.ceil(Math.log2(ids.length)) : 0;
+  const params = [...ids, ...Array<string>(size - ids.length).fill(ids[ids.length - 1])];
+  return { test: `IN (${params.map(() => '?').join(', ')})`, params };
+}
