@@ -428,7 +428,8 @@ export interface OutboxTable {
   id: string;
   topic: string;
   document_id: string | null;
-  payload_json: string;
+  /** The event's body; NULL for a posted document, whose body is documents.result_json (0023). */
+  payload_json: string | null;
   created_at: string;
   published_at: string | null;
   /** When the analytics rollups took this document in (0013); null = still to roll up. */

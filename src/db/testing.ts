@@ -6,7 +6,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database, type DialectName } from './dialect';
-import { migrateToLatest } from './migrate';
+import { migrateUpTo, type MigrationName } from './migrate';
 
 export const testDialects: DialectName[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
@@ -17,12 +17,13 @@ export interface TestDb extends Database {
   dispose(): Promise<void>;
 }
 
-export async function makeTestDb(dialect: DialectName, opts: { file?: boolean } = {}): Promise<TestDb> {
-  if (dialect === 'postgres') return makePostgresTestDb();
+/** `upTo`: stop after that migration, for a test of a later migration's data step. */
+export async function makeTestDb(dialect: DialectName, opts: { file?: boolean; upTo?: MigrationName } = {}): Promise<TestDb> {
+  if (dialect === 'postgres') return makePostgresTestDb(opts.upTo);
   const dir = opts.file ? fs.mkdtempSync(path.join(os.tmpdir(), 'cangshou-test-')) : null;
   const file = dir ? path.join(dir, 'cangshou.db') : ':memory:';
   const database = openDatabase({ sqliteFile: file, sqliteSync: 'NORMAL' });
-  await migrateToLatest(database);
+  await migrateUpTo(database, opts.upTo);
   return {
     ...database,
     url: file,
@@ -33,7 +34,7 @@ export async function makeTestDb(dialect: DialectName, opts: { file?: boolean } 
   };
 }
 
-async function makePostgresTestDb(): Promise<TestDb> {
+async function makePostgresTestDb(upTo?: MigrationName): Promise<TestDb> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
   const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -42,7 +43,7 @@ async function makePostgresTestDb(): Promise<TestDb> {
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();
   const database = openDatabase({ url, pgSchema: schema, pgPoolSize: 5 });
-  await migrateToLatest(database);
+  await migrateUpTo(database, upTo);
   return {
     ...database,
     url,

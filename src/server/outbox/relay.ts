@@ -38,10 +38,19 @@ export class OutboxRelay {
     this.running = true;
     let published = 0;
     try {
-      const rows = await this.db.selectFrom('outbox').selectAll().where('published_at', 'is', null).orderBy('created_at').orderBy('id').limit(limit).execute();
+      // A posted document's row carries no body of its own: it is the document's (migration 0023).
+      const rows = await this.db
+        .selectFrom('outbox as o')
+        .leftJoin('documents as d', 'd.id', 'o.document_id')
+        .select(['o.id', 'o.topic', 'o.document_id', (eb) => eb.fn.coalesce('o.payload_json', 'd.result_json').as('payload_json')])
+        .where('o.published_at', 'is', null)
+        .orderBy('o.created_at')
+        .orderBy('o.id')
+        .limit(limit)
+        .execute();
       const delivered: string[] = [];
       for (const r of rows) {
-        const msg = { id: r.id, topic: r.topic, documentId: r.document_id, payload: JSON.parse(r.payload_json) };
+        const msg = { id: r.id, topic: r.topic, documentId: r.document_id, payload: JSON.parse(r.payload_json ?? 'null') as unknown };
         try {
           for (const s of this.subscribers) await s(msg);
         } catch {

@@ -159,7 +159,8 @@ export async function writeDocument(trx: Kysely<DB>, req: PostingRequest, ctx: W
     ...journalStatements(req, plan, documentId, date, postedAt),
     ...(plan.rows ?? []),
     ...audit.statements,
-    insertStatement('outbox', ['id', 'topic', 'document_id', 'payload_json', 'created_at', 'published_at'], [[uuidv7(), `document.${req.type}.posted`, documentId, body, postedAt, null]]),
+    // No copy of the body: the relay reads it from the document (migration 0023).
+    insertStatement('outbox', ['id', 'topic', 'document_id', 'created_at'], [[uuidv7(), `document.${req.type}.posted`, documentId, postedAt]]),
   ];
   if (ctx.pipelineWrite && !plan.afterDocument && fitsOneBatch(write)) {
     // runBatch has put its one statement on the wire by the time it returns (nothing else is

@@ -239,7 +239,7 @@ function writeSale(
   t.audit.push([row.chain_id, row.seq, row.at, row.company_id, row.actor_id, row.action, row.subject_type, row.subject_id, row.store_id, row.data_json, till.auditHash, hash]);
   till.auditHash = hash;
   // Rolled up already: the seed rebuilds the rollups from the raw rows once at the end.
-  t.outbox.push([uuidv7(), 'document.sale.posted', documentId, body, ctx.postedAt, ctx.postedAt, ctx.postedAt]);
+  t.outbox.push([uuidv7(), 'document.sale.posted', documentId, ctx.postedAt, ctx.postedAt, ctx.postedAt]);
   return basketLines.length;
 }
 
@@ -253,7 +253,7 @@ const COLUMNS = {
   sale_payments: ['document_id', 'payment_no', 'store_id', 'shift_id', 'method', 'amount', 'account_code', 'provider_ref', 'reference'],
   sale_line_returns: ['document_id', 'line_no', 'store_id', 'product_id', 'sold_qty', 'returned_qty'],
   audit_events: ['chain_id', 'seq', 'at', 'company_id', 'actor_id', 'action', 'subject_type', 'subject_id', 'store_id', 'data_json', 'prev_hash', 'hash'],
-  outbox: ['id', 'topic', 'document_id', 'payload_json', 'created_at', 'published_at', 'rolled_up_at'],
+  outbox: ['id', 'topic', 'document_id', 'created_at', 'published_at', 'rolled_up_at'],
 } as const;
 
 /** One batch of rows per table, written parents first in one transaction. */
