@@ -134,7 +134,7 @@ function rawLoop(shop: { file: string; companyId: string; storeId: string; locat
     jl.run(eid, 1, companyId, storeId, '1405', total, 0);
     jl.run(eid, 2, companyId, storeId, '3104', 0, total);
     auditOne(`store:${storeId}`, 'document.opening_balance.posted', id);
-    outbox.run(randomUUID(), 'document.opening_balance.posted', id, '{}', now);
+    outbox.run(randomUUID(), 'document.opening_balance.posted', id, now);
   });
   for (let from = 0; from < products.length; from += 1000) postDocument(from);
   const seconds = (performance.now() - t0) / 1000;

@@ -71,7 +71,7 @@ function rawLoop(file: string, storeId: string, companyId: string, userId: strin
     jl.run(eid, 1, companyId, storeId, '1405', total, 0);
     jl.run(eid, 2, companyId, storeId, '3104', 0, total);
     audit(chain, { at: now, companyId, userId, action: 'document.posted', subjectType: 'document', subjectId: id, storeId });
-    outbox.run(randomUUID(), 'document.posted', id, '{}', now);
+    outbox.run(randomUUID(), 'document.posted', id, now);
   };
 
   const t0 = performance.now();

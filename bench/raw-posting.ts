@@ -31,7 +31,7 @@ export function rawPosting(db: BetterSqlite3.Database) {
     ),
     entry: db.prepare('INSERT INTO journal_entries (id, company_id, store_id, document_id, business_date, posted_at, memo) VALUES (?,?,?,?,?,?,?)'),
     jl: db.prepare("INSERT INTO journal_lines (entry_id, line_no, company_id, store_id, account_code, debit, credit, memo) VALUES (?,?,?,?,?,?,?,'')"),
-    outbox: db.prepare('INSERT INTO outbox (id, topic, document_id, payload_json, created_at, published_at) VALUES (?,?,?,?,?,NULL)'),
+    outbox: db.prepare('INSERT INTO outbox (id, topic, document_id, created_at) VALUES (?,?,?,?)'),
     /** One audit event at the head of `chain` (sha256 over the previous hash, as the server does). */
     audit(chain: string, e: { at: string; companyId: string; userId: string; action: string; subjectType: string; subjectId: string; storeId: string }) {
       const h = head.get(chain) as { seq: number; hash: string };

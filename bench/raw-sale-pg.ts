@@ -44,7 +44,7 @@ WITH c AS (
   INSERT INTO audit_events (chain_id, seq, at, company_id, actor_id, action, subject_type, subject_id, store_id, data_json, prev_hash, hash)
   SELECT $2, h.seq, $10, $6, $11, 'document.sale.posted', 'document', $4, $7, '{}', $20, $3 FROM h
 ), o AS (
-  INSERT INTO outbox (id, topic, document_id, payload_json, created_at, published_at) VALUES ($21, 'document.sale.posted', $4, $13, $10, NULL)
+  INSERT INTO outbox (id, topic, document_id, created_at) VALUES ($21, 'document.sale.posted', $4, $10)
 ), s AS (
   INSERT INTO sales (document_id, store_id, register_id, shift_id, offline, client_time, member_code, subtotal, rounding, due, change, tax, cost)
   VALUES ($4, $7, $8, $22, 0, $10, NULL, $12, 0, $12, 0, $18, $19)

@@ -63,7 +63,7 @@ export function rawSaleLoop(file: string, shop: SalesShop, sales: number, perTxn
     jl.run(costEntry, 1, company, till.storeId, '5401', cost, 0);
     jl.run(costEntry, 2, company, till.storeId, '1405', 0, cost);
     audit(`raw${scope}`, { at: now, companyId: company, userId, action: 'document.sale.posted', subjectType: 'document', subjectId: id, storeId: till.storeId });
-    outbox.run(randomUUID(), 'document.sale.posted', id, result, now);
+    outbox.run(randomUUID(), 'document.sale.posted', id, now);
     sale.run(id, till.storeId, till.registerId, till.shiftId, now, total, total, tax, cost);
     payment.run(id, till.storeId, till.shiftId, total);
   };
