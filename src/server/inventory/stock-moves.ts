@@ -107,8 +107,9 @@ export async function issueCost(trx: Kysely<DB>, storeId: string, productId: str
     }
     return mulDivRound(qty, pos.value, pos.qty);
   }
-  const last = await trx.selectFrom('cost_state').select('last_unit_cost').where('store_id', '=', storeId).where('product_id', '=', productId).executeTakeFirst();
-  return mulDivRound(qty, Number(last?.last_unit_cost ?? 0), 1000);
+  // A fixed text (runSql): selling below zero runs this for every line of every sale.
+  const { rows } = await runSql<{ last_unit_cost: number | string }>(trx, 'SELECT last_unit_cost FROM cost_state WHERE store_id = ? AND product_id = ?', [storeId, productId]);
+  return mulDivRound(qty, Number(rows[0]?.last_unit_cost ?? 0), 1000);
 }
 
 /**
