@@ -11,14 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { uuidv7 } from '../src/core/id/uuidv7';
-import type { Services } from '../src/server/services';
-import type { SalesShop } from './sales-fixture';
 import { openDatabase } from '../src/db/dialect';
 import { migrateToLatest } from '../src/db/migrate';
 import { seedBulkSales } from '../src/server/seed/bulk-sales';
-import { createServices } from '../src/server/services';
+import { createServices, type Services } from '../src/server/services';
 import { postConcurrently } from './sales';
-import { seedSalesShop } from './sales-fixture';
+import { seedSalesShop, type SalesShop } from './sales-fixture';
 
 export interface GrowthBench {
   historySales: number;

@@ -275,7 +275,8 @@ export function insertStatement(table: string, columns: readonly string[], rows:
  * (empty for those that return none). On PostgreSQL they become the WITH queries of one statement
  * (data-modifying ones included) whose results come back as JSON, so a sale's dozen inserts cost
  * one round trip instead of twelve. On SQLite they run one after another: an in-process call is
- * no round trip, and its prepared-statement cache serves each text.
+ * no round trip, and its prepared-statement cache serves each text; outside a transaction they run
+ * inside one of their own (`runSqliteBatch`).
  *
  * The contract both dialects honour: the statements see the database as it was before the batch
  * (on PostgreSQL they share one snapshot), so none may read what another writes, and no two may
@@ -287,9 +288,10 @@ export const BATCH_MAX_PARAMS = 30_000;
 
 export async function runBatch(db: Kysely<any>, statements: readonly SqlStatement[]): Promise<Record<string, unknown>[][]> {
   const adapter = db.getExecutor().adapter;
-  const sqlite = !(adapter instanceof PostgresAdapter) ? sqliteStatements.get(adapter) : undefined;
+  const postgres = adapter instanceof PostgresAdapter;
+  const sqlite = postgres ? undefined : sqliteStatements.get(adapter);
   if (sqlite && !db.isTransaction && statements.length > 1) return runSqliteBatch(db, sqlite, statements);
-  if (!(adapter instanceof PostgresAdapter) || statements.length < 2) {
+  if (!postgres || statements.length < 2) {
     const out: Record<string, unknown>[][] = [];
     for (const s of statements) out.push((await runSql<Record<string, unknown>>(db, s.text, s.params)).rows);
     return out;

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertStatement, isUniqueViolation, runBatch } from './dialect';
 import { makeTestDb, testDialects, type TestDb } from './testing';
 
-// runBatch's contract on both dialects: one answer per statement, in order; statements see the
-// database as it was before the batch; outside a transaction the batch is all or nothing.
+// runBatch on both dialects: one answer per statement, in order; outside a transaction the batch
+// is all or nothing.
 describe.each(testDialects)('runBatch on %s', (dialect) => {
   let t: TestDb;
   beforeAll(async () => {
@@ -14,7 +14,7 @@ describe.each(testDialects)('runBatch on %s', (dialect) => {
   const counter = (scope: string, value: number) => insertStatement('counters', ['scope', 'value'], [[scope, value]]);
   const read = (scope: string) => ({ text: 'SELECT value FROM counters WHERE scope = ?', params: [scope], returns: true });
 
-  it('answers each statement in order, reading the database as it was before the batch', async () => {
+  it('answers each statement in order, writes included', async () => {
     await runBatch(t.db, [counter('a', 1)]);
     const [a, inserted, b] = await runBatch(t.db, [read('a'), counter('b', 2), read('a')]);
     expect(a.map((r) => Number(r.value))).toEqual([1]);
