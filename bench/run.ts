@@ -41,9 +41,12 @@ const SECTIONS: Record<string, () => Promise<object>> = {
     return r;
   },
   async 'sales-http'() {
-    const runs: HttpBench[] = [await benchSalesHttp('sqlite')];
+    // BENCH_HTTP_DB=sqlite or postgres runs one of the two (both by default).
+    const only = process.env.BENCH_HTTP_DB;
+    const runs: HttpBench[] = [];
+    if (only !== 'postgres') runs.push(await benchSalesHttp('sqlite'));
     // PostgreSQL when one answers (BENCH_DATABASE_URL, TEST_DATABASE_URL or the local default).
-    runs.push(await benchSalesHttp('postgres').catch((err: Error) => (console.log(`PostgreSQL skipped: ${err.message}`), null as never)));
+    if (only !== 'sqlite') runs.push(await benchSalesHttp('postgres').catch((err: Error) => (console.log(`PostgreSQL skipped: ${err.message}`), null as never)));
     const done = runs.filter(Boolean);
     const budget = (dialect: string, mode: string) =>
       mode.startsWith('open') ? (dialect === 'sqlite' ? 'p99 ≤ 20 ms' : 'p99 ≤ 40 ms') : dialect === 'sqlite' ? '≥ 1,500 /s or ratios' : mode.includes(' 8 ') ? '≥ 0.6 × raw' : '';

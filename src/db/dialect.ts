@@ -26,6 +26,11 @@ export interface Database {
    * flushes its WAL here (off the event loop); PostgreSQL's COMMIT is already durable.
    */
   durable(): Promise<void>;
+  /**
+   * The durability flush running now, if any (SQLite FULL); null otherwise. Writes committed while
+   * it runs are covered only by the flush after it, so a writer may gather them meanwhile.
+   */
+  flushInFlight(): Promise<void> | null;
   /** Consistent online copy; SQLite only (PostgreSQL uses pg_dump, see docs/operations.md). */
   backup(file: string): Promise<void>;
   close(): Promise<void>;
@@ -74,6 +79,7 @@ function openSqlite(opts: OpenOptions): Database {
     db,
     info: { name: 'sqlite', serializesWrites: true },
     durable: () => durability?.durable() ?? Promise.resolve(),
+    flushInFlight: () => durability?.inFlight() ?? null,
     async backup(target) {
       await raw.backup(target);
     },
@@ -352,6 +358,7 @@ function openPostgres(url: string, opts: OpenOptions): Database {
     db,
     info: { name: 'postgres', serializesWrites: false },
     durable: () => Promise.resolve(),
+    flushInFlight: () => null,
     async backup() {
       throw new Error('On PostgreSQL use pg_dump (see docs/operations.md)');
     },

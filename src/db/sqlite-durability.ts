@@ -16,6 +16,8 @@ import type { SqliteSync } from './dialect';
 export interface SqliteDurability {
   /** Resolves once every write committed before the call is on disk (a no-op for NORMAL). */
   durable(): Promise<void>;
+  /** The WAL flush running now (settles, never rejects), or null. */
+  inFlight(): Promise<void> | null;
   /** WAL flushes done, and the checkpointer's runs and frames copied into the database file. */
   stats(): { flushes: number; checkpointRuns: number; framesCopied: number };
   close(): Promise<void>;
@@ -127,6 +129,7 @@ export function sqliteDurability(raw: BetterSqlite3.Database, file: string, sync
       );
       return next;
     },
+    inFlight: () => flushing?.catch(() => undefined) ?? null,
     stats: () => ({ ...stats }),
     async close() {
       await (next ?? flushing)?.catch(() => undefined);

@@ -6,7 +6,9 @@ import { testDialects } from '../../db/testing';
 import { AuthContext } from '../auth/auth-context';
 import { makeTestApp, type TestApp } from '../testing';
 import { verifyAll } from '../verify/verify';
+import { PostingEngine } from './engine';
 import { payloadHash } from './payload-hash';
+import type { PostingRequest } from './types';
 import { UnbalancedPlanError } from './validate-plan';
 
 describe.each(testDialects)('posting engine on %s', (dialect) => {
@@ -110,6 +112,52 @@ describe.each(testDialects)('posting engine on %s', (dialect) => {
       .execute();
     expect(seqs.map((s) => Number(s.number_seq))).toEqual(seqs.map((_, i) => i + 1));
     expect((await verifyAll(t.db.db)).ok).toBe(true);
+  });
+
+  /** A cash paid-out of 1 fen on register r01 that records when its plan was built. */
+  const paidOut = (events: string[], name: string): PostingRequest => ({
+    clientId: uuidv7(),
+    companyId: owner.user.companyId,
+    storeId: t.ids.s01,
+    registerId: t.ids.r01,
+    type: 'cash_out',
+    actorId: owner.user.id,
+    payloadHash: payloadHash({ name }),
+    build: async () => {
+      events.push(`build ${name}`);
+      return { total: 1, lines: [{ qty: 0, unitPrice: 0, amount: 1 }], moves: [], journal: [{ memo: name, lines: [{ account: '1001', debit: 1, credit: 0 }, { account: '1001', debit: 0, credit: 1 }] }] };
+    },
+  });
+  const turns = async (n: number) => {
+    for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
+  };
+
+  it.runIf(dialect === 'sqlite')('gathers documents arriving while a WAL flush runs and commits them together once it ends', async () => {
+    let release!: () => void;
+    let flushing: Promise<void> | null = new Promise<void>((r) => (release = r));
+    const engine = new PostingEngine({ ...t.db, flushInFlight: () => flushing });
+    const events: string[] = [];
+    const post = (name: string) => engine.post(paidOut(events, name)).then((o) => (events.push(`answered ${name}`), o));
+    const a = post('a');
+    await turns(3);
+    const b = post('b');
+    await turns(3);
+    const c = post('c');
+    await turns(3);
+    expect(events).toEqual([]); // nothing written while the flush runs
+    flushing = null;
+    release();
+    const posted = await Promise.all([a, b, c]);
+    expect(events).toEqual(['build a', 'build b', 'build c', 'answered a', 'answered b', 'answered c']);
+    expect(posted.map((o) => o.replayed)).toEqual([false, false, false]);
+  });
+
+  it.runIf(dialect === 'sqlite')('does not hold a full batch back for a running WAL flush', async () => {
+    const engine = new PostingEngine({ ...t.db, flushInFlight: () => new Promise<void>(() => {}) }, { maxBatch: 2 });
+    const events: string[] = [];
+    const posted = await Promise.all([engine.post(paidOut(events, 'a')), engine.post(paidOut(events, 'b'))]);
+    expect(events).toEqual(['build a', 'build b']);
+    expect(posted).toHaveLength(2);
   });
 
   it('answers a write the database refuses with that refusal and keeps nothing of the document', async () => {

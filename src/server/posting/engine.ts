@@ -119,6 +119,12 @@ export class PostingEngine {
   private async flush(): Promise<void> {
     const db = this.database.db;
     while (this.queue.length) {
+      // While a WAL flush runs, a commit now would be answered only after the flush that follows
+      // it anyway: gather documents until it ends, so they share one commit (a commit writes a
+      // page per B-tree it touched, whatever the batch) and the event loop serves requests
+      // meanwhile. A full batch goes ahead.
+      const flushing = this.database.flushInFlight();
+      if (flushing && this.queue.length < this.maxBatch) await flushing;
       const batch = this.queue.splice(0, this.maxBatch);
       const settled: Array<{ ok: true; value: PostOutcome } | { ok: false; error: unknown }> = [];
       try {
