@@ -53,3 +53,24 @@ describe.each(testDialects)('0023 outbox without the document body on %s', (dial
     expect(pending.rows.map((r) => r.id)).toEqual(['2', '3', '4']);
   });
 });
+
+describe.each(testDialects)('0024 partial index of taken-back sales on %s', (dialect) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await makeTestDb(dialect);
+  });
+  afterAll(() => t.dispose());
+
+  it('indexes only rows that name an original sale', async () => {
+    const definition =
+      dialect === 'sqlite'
+        ? (await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE name = 'sales_original_ix'`.execute(t.db)).rows[0].sql
+        : (await sql<{ sql: string }>`SELECT indexdef AS sql FROM pg_indexes WHERE indexname = 'sales_original_ix' AND schemaname = current_schema()`.execute(t.db)).rows[0].sql;
+    expect(definition).toMatch(/WHERE \(?original_document_id IS NOT NULL\)?/i);
+  });
+
+  it.runIf(dialect === 'sqlite')('still answers a lookup by original sale from the index', async () => {
+    const plan = await sql<{ detail: string }>`EXPLAIN QUERY PLAN SELECT document_id FROM sales WHERE original_document_id = ${'d1'}`.execute(t.db);
+    expect(plan.rows.map((r) => r.detail).join(' ')).toContain('USING INDEX sales_original_ix');
+  });
+});
