@@ -84,24 +84,25 @@ describe.each(testDialects)('posting engine on %s', (dialect) => {
     expect(docs).toHaveLength(1);
   });
 
+  /** A cash paid-out of 1 fen on register r01, booked to `account`; `events` records when its plan was built. */
+  const paidOut = (name: string, { account = '1001', events = [] as string[] } = {}): PostingRequest => ({
+    clientId: uuidv7(),
+    companyId: owner.user.companyId,
+    storeId: t.ids.s01,
+    registerId: t.ids.r01,
+    type: 'cash_out',
+    actorId: owner.user.id,
+    payloadHash: payloadHash({ name }),
+    build: async () => {
+      events.push(`build ${name}`);
+      return { total: 1, lines: [{ qty: 0, unitPrice: 0, amount: 1 }], moves: [], journal: [{ memo: name, lines: [{ account: '1001', debit: 0, credit: 1 }, { account, debit: 1, credit: 0 }] }] };
+    },
+  });
+
   it('keeps register numbers gapless when a document in the same batch fails', async () => {
     const good = () => t.services.documents.postCashMovement(owner, { id: uuidv7(), registerId: t.ids.r01, direction: 'in', amount: 100, reason: 'ok' });
     // A paid-out against an account the engine cannot post (foreign key) fails inside its savepoint.
-    const bad = t.services.engine.post({
-      clientId: uuidv7(),
-      companyId: owner.user.companyId,
-      storeId: t.ids.s01,
-      registerId: t.ids.r01,
-      type: 'cash_out',
-      actorId: owner.user.id,
-      payloadHash: payloadHash({ x: 1 }),
-      build: async () => ({
-        total: 1,
-        lines: [{ qty: 0, unitPrice: 0, amount: 1 }],
-        moves: [],
-        journal: [{ memo: 'x', lines: [{ account: '1001', debit: 0, credit: 1 }, { account: '9999', debit: 1, credit: 0 }] }],
-      }),
-    });
+    const bad = t.services.engine.post(paidOut('bad', { account: '9999' }));
     const results = await Promise.allSettled([good(), bad, good(), good()]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
     const seqs = await t.db.db
@@ -114,20 +115,6 @@ describe.each(testDialects)('posting engine on %s', (dialect) => {
     expect((await verifyAll(t.db.db)).ok).toBe(true);
   });
 
-  /** A cash paid-out of 1 fen on register r01 that records when its plan was built. */
-  const paidOut = (events: string[], name: string): PostingRequest => ({
-    clientId: uuidv7(),
-    companyId: owner.user.companyId,
-    storeId: t.ids.s01,
-    registerId: t.ids.r01,
-    type: 'cash_out',
-    actorId: owner.user.id,
-    payloadHash: payloadHash({ name }),
-    build: async () => {
-      events.push(`build ${name}`);
-      return { total: 1, lines: [{ qty: 0, unitPrice: 0, amount: 1 }], moves: [], journal: [{ memo: name, lines: [{ account: '1001', debit: 1, credit: 0 }, { account: '1001', debit: 0, credit: 1 }] }] };
-    },
-  });
   const turns = async (n: number) => {
     for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
   };
@@ -137,7 +124,7 @@ describe.each(testDialects)('posting engine on %s', (dialect) => {
     let flushing: Promise<void> | null = new Promise<void>((r) => (release = r));
     const engine = new PostingEngine({ ...t.db, flushInFlight: () => flushing });
     const events: string[] = [];
-    const post = (name: string) => engine.post(paidOut(events, name)).then((o) => (events.push(`answered ${name}`), o));
+    const post = (name: string) => engine.post(paidOut(name, { events })).then((o) => (events.push(`answered ${name}`), o));
     const a = post('a');
     await turns(3);
     const b = post('b');
@@ -155,7 +142,7 @@ describe.each(testDialects)('posting engine on %s', (dialect) => {
   it.runIf(dialect === 'sqlite')('does not hold a full batch back for a running WAL flush', async () => {
     const engine = new PostingEngine({ ...t.db, flushInFlight: () => new Promise<void>(() => {}) }, { maxBatch: 2 });
     const events: string[] = [];
-    const posted = await Promise.all([engine.post(paidOut(events, 'a')), engine.post(paidOut(events, 'b'))]);
+    const posted = await Promise.all([engine.post(paidOut('a', { events })), engine.post(paidOut('b', { events }))]);
     expect(events).toEqual(['build a', 'build b']);
     expect(posted).toHaveLength(2);
   });
