@@ -41,6 +41,21 @@ describe('SQLite durability off the event loop', () => {
     raw.close();
   });
 
+  it('names the flush running now, and nothing when none runs', async () => {
+    const { file, raw } = shopFile();
+    const d = sqliteDurability(raw, file, 'FULL');
+    expect(d.inFlight()).toBeNull();
+    raw.prepare('INSERT INTO t (v) VALUES (?)').run('a');
+    const flushed = d.durable();
+    const running = d.inFlight();
+    expect(running).not.toBeNull();
+    await running;
+    await flushed;
+    expect(d.inFlight()).toBeNull();
+    await d.close();
+    raw.close();
+  });
+
   it('promises nothing under NORMAL: no flush at all', async () => {
     const { file, raw } = shopFile();
     const d = sqliteDurability(raw, file, 'NORMAL');
