@@ -46,14 +46,13 @@ const SECTIONS: Record<string, () => Promise<object>> = {
     // on a shared machine one run can land in a slow minute.
     const only = process.env.BENCH_HTTP_DB;
     const repeat = Math.max(1, Number(process.env.BENCH_HTTP_REPEAT ?? 1));
-    const runs: (HttpBench & { run: number })[] = [];
+    const done: (HttpBench & { run: number })[] = [];
     for (let run = 1; run <= repeat; run++) {
-      if (only !== 'postgres') runs.push({ run, ...(await benchSalesHttp('sqlite')) });
+      if (only !== 'postgres') done.push({ run, ...(await benchSalesHttp('sqlite')) });
       // PostgreSQL when one answers (BENCH_DATABASE_URL, TEST_DATABASE_URL or the local default).
       const pg = only === 'sqlite' ? null : await benchSalesHttp('postgres').catch((err: Error) => (console.log(`PostgreSQL skipped: ${err.message}`), null));
-      if (pg) runs.push({ run, ...pg });
+      if (pg) done.push({ run, ...pg });
     }
-    const done = runs;
     const budget = (dialect: string, mode: string) =>
       mode.startsWith('open') ? (dialect === 'sqlite' ? 'p99 ≤ 20 ms' : 'p99 ≤ 40 ms') : dialect === 'sqlite' ? '≥ 1,500 /s or ratios' : mode.includes(' 8 ') ? '≥ 0.6 × raw' : '';
     console.log('\nSales over HTTP (5-line cash sales, server in a child process, loopback)\n');
@@ -80,12 +79,15 @@ const SECTIONS: Record<string, () => Promise<object>> = {
         add('PostgreSQL HTTP 8 clients / raw 1 statement per sale, 8 clients', closed(8), raw('raw, 1 statement'), 0.6);
       }
     }
-    const medians = repeat > 1 ? [...new Set(ratios.map((x) => x.ratio))].map((ratio) => {
-      const values = ratios.filter((x) => x.ratio === ratio).map((x) => x.value).sort((a, b) => a - b);
-      // The lower middle when even: a budget is not called met on the luckier half.
-      return { run: undefined, ratio: `median of ${values.length}: ${ratio}`, value: values[Math.floor((values.length - 1) / 2)], budget: ratios.find((x) => x.ratio === ratio)!.budget };
-    }) : [];
-    const shown = [...ratios, ...medians];
+    const medians =
+      repeat > 1
+        ? [...new Set(ratios.map((x) => x.ratio))].map((ratio) => {
+            const values = ratios.filter((x) => x.ratio === ratio).map((x) => x.value).sort((a, b) => a - b);
+            // The lower middle when even: a budget is not called met on the luckier half.
+            return { ratio: `median of ${values.length}: ${ratio}`, value: values[Math.floor((values.length - 1) / 2)], budget: ratios.find((x) => x.ratio === ratio)!.budget };
+          })
+        : [];
+    const shown: { run?: number; ratio: string; value: number; budget: number }[] = [...ratios, ...medians];
     if (shown.length) console.table(shown.map((x) => ({ run: x.run ?? '', ratio: x.ratio, value: x.value.toFixed(2), budget: `≥ ${x.budget.toFixed(2)}` })));
     // The open loop's p99 over the runs; the upper middle when even (lower is better here).
     const tails =
