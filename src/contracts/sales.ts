@@ -62,7 +62,25 @@ export type SalePaymentInput = z.infer<typeof SalePaymentSchema>;
 export const SALE_FLAG_KINDS = ['price_differs', 'negative_stock', 'approval_missing', 'rounding_differs', 'shift_closed'] as const;
 export type SaleFlagKind = (typeof SALE_FLAG_KINDS)[number];
 
-export const SaleReviewQuery = z.strictObject({ storeId: Id, kind: z.enum(SALE_FLAG_KINDS).optional(), ...Paging });
+export const SALE_FLAG_STATUSES = ['open', 'reviewed', 'all'] as const;
+export const SaleReviewQuery = z.strictObject({
+  storeId: Id,
+  kind: z.enum(SALE_FLAG_KINDS).optional(),
+  status: z.enum(SALE_FLAG_STATUSES).default('open').describe('open: not yet reviewed (the default); reviewed; all'),
+  ...Paging,
+});
+
+/** POST /sales/review: mark flags of one store as reviewed, all or none. */
+export const SaleFlagsReviewBody = z.strictObject({
+  storeId: Id,
+  flags: z
+    .array(z.strictObject({ documentId: Id, flagNo: z.number().int().min(1) }))
+    .min(1)
+    .max(200)
+    .describe('The flags looked at, as the review list names them (documentId, flagNo)'),
+  note: z.string().trim().max(500).default('').describe('What was found or done, kept with the review'),
+});
+export type SaleFlagsReviewInput = z.infer<typeof SaleFlagsReviewBody>;
 
 /** The sales journal (GET /sales): sales, returns, exchanges and voids, newest first. */
 export const SALES_SORTS = ['businessDate', 'postedAt', 'number', 'due'] as const;

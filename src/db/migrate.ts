@@ -22,10 +22,11 @@ import * as m0021 from './migrations/0021_product_month_rollup';
 import * as m0022 from './migrations/0022_stock_move_indexes';
 import * as m0023 from './migrations/0023_outbox_without_body';
 import * as m0024 from './migrations/0024_sales_original_partial';
+import * as m0025 from './migrations/0025_sale_flag_reviews';
 
 // Migrations are listed in code (not read from disk) so they run the same under tsx, vitest and a
 // bundled build. Each receives the dialect name only to create dialect-specific triggers.
-const MIGRATIONS = { '0001_foundation': m0001, '0002_catalog_inventory': m0002, '0003_catalog': m0003, '0005_transfers_stocktakes': m0005, '0006_sales': m0006, '0007_search_index': m0007, '0008_returns': m0008, '0009_shift_close': m0009, '0010_accounting': m0010, '0011_posting_rules': m0011, '0012_manual_entries': m0012, '0013_rollups': m0013, '0014_shift_cash_movements': m0014, '0015_list_sort_indexes': m0015, '0017_settlements': m0017, '0018_tax_rates': m0018, '0019_category_rollup': m0019, '0020_tax_rollup': m0020, '0021_product_month_rollup': m0021, '0022_stock_move_indexes': m0022, '0023_outbox_without_body': m0023, '0024_sales_original_partial': m0024 };
+const MIGRATIONS = { '0001_foundation': m0001, '0002_catalog_inventory': m0002, '0003_catalog': m0003, '0005_transfers_stocktakes': m0005, '0006_sales': m0006, '0007_search_index': m0007, '0008_returns': m0008, '0009_shift_close': m0009, '0010_accounting': m0010, '0011_posting_rules': m0011, '0012_manual_entries': m0012, '0013_rollups': m0013, '0014_shift_cash_movements': m0014, '0015_list_sort_indexes': m0015, '0017_settlements': m0017, '0018_tax_rates': m0018, '0019_category_rollup': m0019, '0020_tax_rollup': m0020, '0021_product_month_rollup': m0021, '0022_stock_move_indexes': m0022, '0023_outbox_without_body': m0023, '0024_sales_original_partial': m0024, '0025_sale_flag_reviews': m0025 };
 
 export type MigrationName = keyof typeof MIGRATIONS;
 

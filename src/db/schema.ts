@@ -496,6 +496,7 @@ export interface DB {
   sales: SalesTable;
   sale_payments: SalePaymentsTable;
   sale_flags: SaleFlagsTable;
+  sale_flag_reviews: SaleFlagReviewsTable;
   shift_closes: ShiftClosesTable;
   shift_close_methods: ShiftCloseMethodsTable;
   day_closes: DayClosesTable;
@@ -612,6 +613,16 @@ export interface SaleFlagsTable {
   kind: string;
   detail_json: string;
   created_at: string;
+}
+
+/** A review flag marked as looked at (0025): one row per flag, immutable. */
+export interface SaleFlagReviewsTable {
+  document_id: string;
+  flag_no: number;
+  store_id: string;
+  note: string;
+  reviewed_by: string;
+  reviewed_at: string;
 }
 
 /** A shift's close (交接班, 0009): the drawer count and the X report frozen at close; immutable. */

@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   'import.run': ['owner', 'store_manager'],
   'sales.create': ['owner', 'store_manager', 'cashier'],
   'sales.review': ['owner', 'store_manager', 'finance', 'auditor'],
+  // Marking review flags as looked at: the auditor reads the list but does not clear it.
+  'sales.review_resolve': ['owner', 'store_manager', 'finance'],
   'sales.return': ['owner', 'store_manager', 'cashier'],
   'sales.read': ['owner', 'store_manager', 'cashier', 'finance', 'auditor'],
   'shifts.open': ['owner', 'store_manager', 'cashier'],

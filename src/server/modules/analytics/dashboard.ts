@@ -162,7 +162,7 @@ async function topProducts(db: Kysely<DB>, storeIds: string[], from: string, to:
 
 /**
  * Alert counts over the stores shown: the stock alerts (below minimum, near expiry or expired,
- * negative) where the caller may see stock, and offline sales with review flags.
+ * negative) where the caller may see stock, and offline sales with review flags not yet reviewed.
  */
 async function alertCounts(deps: DashboardDeps, auth: AuthContext, stores: ScopeStore[]): Promise<DashboardAlerts> {
   const out: DashboardAlerts = { lowStock: 0, nearExpiry: 0, negativeStock: 0, offlineReview: 0 };
@@ -179,9 +179,11 @@ async function alertCounts(deps: DashboardDeps, auth: AuthContext, stores: Scope
     const row = await deps.db
       .selectFrom('sale_flags as f')
       .innerJoin('sales as s', 's.document_id', 'f.document_id')
+      .leftJoin('sale_flag_reviews as r', (j) => j.onRef('r.document_id', '=', 'f.document_id').onRef('r.flag_no', '=', 'f.flag_no'))
       .select((eb) => eb.fn.count<number>('f.document_id').distinct().as('n'))
       .where('f.store_id', 'in', ids)
       .where('s.offline', '=', 1)
+      .where('r.document_id', 'is', null)
       .executeTakeFirstOrThrow();
     out.offlineReview = Number(row.n);
   }

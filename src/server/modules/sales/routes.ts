@@ -1,4 +1,4 @@
-import { SaleBody, SaleReviewQuery, SalesListQuery } from '../../../contracts/sales';
+import { SaleBody, SaleFlagsReviewBody, SaleReviewQuery, SalesListQuery } from '../../../contracts/sales';
 import { authOf, type ZodApp } from '../../http/zod-app';
 import { receiptLinks } from '../receipts/routes';
 import { listHandlers } from '../../lists/list-exports';
@@ -21,5 +21,10 @@ export function salesRoutes(app: ZodApp, s: Services) {
   app.get('/sales', { config: { access: 'sales.read' }, schema: { tags: ['sales'], querystring: SalesListQuery, description: 'Sales journal: sales, returns, exchanges and voids, newest first by default' } }, listHandlers(s).sales);
   app.get('/sales/review', { config: { access: 'sales.review' }, schema: { tags: ['sales'], querystring: SaleReviewQuery, description: 'Sales flagged for review' } }, (req) =>
     s.sales.review(authOf(req), req.query),
+  );
+  app.post(
+    '/sales/review',
+    { config: { access: 'sales.review_resolve' }, schema: { tags: ['sales'], body: SaleFlagsReviewBody, description: 'Mark review flags of one store as reviewed, with a note (all or none)' } },
+    (req) => s.sales.markReviewed(authOf(req), req.body),
   );
 }

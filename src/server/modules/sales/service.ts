@@ -1,10 +1,10 @@
 // Sales (checkout): posting a sale runs the checkout flow (src/server/flows/checkout.flow.ts);
-// the review list reads what sales were flagged with.
-import type { SaleInput, SalesListInput } from '../../../contracts/sales';
+// the review list reads what sales were flagged with, and its review step marks flags as looked at.
+import type { SaleFlagsReviewInput, SaleInput, SalesListInput } from '../../../contracts/sales';
 import type { AuthContext } from '../../auth/auth-context';
 import { checkout, type CheckoutDeps } from '../../flows/checkout.flow';
 import type { PostOutcome } from '../../posting/types';
-import { listSaleFlags, type ReviewQuery } from './review';
+import { listSaleFlags, reviewSaleFlags, type ReviewQuery } from './review';
 import { listSalesJournal } from './sales-list';
 
 export class SalesService {
@@ -16,6 +16,11 @@ export class SalesService {
 
   review(auth: AuthContext, q: ReviewQuery) {
     return listSaleFlags(this.deps.db, auth, q);
+  }
+
+  /** Mark review flags as looked at (all or none). */
+  markReviewed(auth: AuthContext, input: SaleFlagsReviewInput) {
+    return reviewSaleFlags(this.deps.db, auth, input, this.deps.clock());
   }
 
   /** The sales journal: sales, returns, exchanges and voids, newest first. */

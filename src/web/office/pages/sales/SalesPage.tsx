@@ -1,7 +1,7 @@
 // 销售流水: the till's documents (sales, returns, exchanges, voids) with server-side paging and
-// filters, the printed receipt in a drawer, and the sales flagged for review.
-import { PrinterOutlined, WarningOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, DatePicker, Drawer, Flex, Input, Select, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+// filters, the printed receipt in a drawer, and the sales flagged for review with its review step.
+import { CheckOutlined, PrinterOutlined, WarningOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Card, DatePicker, Drawer, Flex, Form, Input, Modal, Segmented, Select, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -11,7 +11,8 @@ import { useSalesT } from '../../i18n/sales';
 import { api, apiUrl } from '../../../shared/api';
 import { formatDate, formatDateTime, formatMoney, shortId } from '../../../shared/format';
 import type { Page, Register, User } from '../../../shared/types';
-import { LoadError } from '../../components/feedback';
+import { LoadError, useReportError } from '../../components/feedback';
+import { withSaving } from '../../components/FormDrawer';
 import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { usePaging } from '../../components/usePaging';
@@ -26,6 +27,7 @@ const KIND_COLORS: Record<SaleKind, string> = { sale: 'green', return: 'orange',
 
 interface ReviewItem {
   documentId: string;
+  flagNo: number;
   number: string;
   registerId: string;
   businessDate: string;
@@ -34,7 +36,11 @@ interface ReviewItem {
   lineNo: number;
   kind: string;
   detail: Record<string, unknown>;
+  review: { reviewedAt: string; reviewer: string | null; note: string } | null;
 }
+
+type ReviewStatus = 'open' | 'reviewed' | 'all';
+const flagKey = (row: Pick<ReviewItem, 'documentId' | 'flagNo'>) => `${row.documentId}:${row.flagNo}`;
 
 export function KindTag({ kind }: { kind: string }) {
   const t = useSalesT();
@@ -77,13 +83,37 @@ export function ReceiptDrawer({ sale, onClose, onOpenDocument }: { sale: { docum
   );
 }
 
-function ReviewTable({ storeId, onOpen }: { storeId: string; onOpen(item: { documentId: string; number: string }): void }) {
+function ReviewTable({ storeId, canResolve, onOpen, onReviewed }: { storeId: string; canResolve: boolean; onOpen(item: { documentId: string; number: string }): void; onReviewed(): void }) {
   const t = useSalesT();
+  const { message } = App.useApp();
+  const reportError = useReportError();
+  const [status, setStatus] = useState<ReviewStatus>('open');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [selected, setSelected] = useState<ReviewItem[]>([]);
+  const [confirming, setConfirming] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm<{ note?: string }>();
   const review = useRemote(
-    (signal) => (storeId ? api.get<Page<ReviewItem>>('/sales/review', { signal, query: { storeId, ...paging } }) : Promise.resolve({ items: [], total: 0 })),
-    [storeId, paging.page, paging.pageSize],
+    (signal) => (storeId ? api.get<Page<ReviewItem>>('/sales/review', { signal, query: { storeId, status, ...paging } }) : Promise.resolve({ items: [], total: 0 })),
+    [storeId, status, paging.page, paging.pageSize],
   );
+  useEffect(() => setSelected([]), [storeId, status, review.data]);
+
+  const markReviewed = (values: { note?: string }) =>
+    withSaving(
+      setSaving,
+      async () => {
+        const flags = selected.map((row) => ({ documentId: row.documentId, flagNo: row.flagNo }));
+        await api.post('/sales/review', { storeId, flags, note: values.note?.trim() ?? '' });
+        setConfirming(false);
+        form.resetFields();
+        void message.success(t('salesJournal.reviewDone', { count: flags.length }));
+        review.reload();
+        onReviewed();
+      },
+      (error) => reportError(error, form),
+    );
+
   const columns: TableColumnsType<ReviewItem> = [
     { title: t('salesJournal.number'), dataIndex: 'number', render: (n: string) => <Typography.Link>{n}</Typography.Link> },
     { title: t('salesJournal.businessDate'), dataIndex: 'businessDate', width: 120, render: formatDate },
@@ -112,21 +142,81 @@ function ReviewTable({ storeId, onOpen }: { storeId: string; onOpen(item: { docu
       ),
     },
     { title: t('salesJournal.postedAt'), dataIndex: 'postedAt', width: 170, render: formatDateTime },
+    ...(status === 'open'
+      ? []
+      : ([
+          {
+            title: t('salesJournal.reviewed'),
+            dataIndex: 'review',
+            render: (r: ReviewItem['review']) =>
+              r ? (
+                <Flex vertical>
+                  <Typography.Text>
+                    <CheckOutlined style={{ color: '#16a34a' }} /> {r.reviewer ?? '—'} · {formatDateTime(r.reviewedAt)}
+                  </Typography.Text>
+                  {r.note ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.note}</Typography.Text> : null}
+                </Flex>
+              ) : (
+                <Typography.Text type="secondary">—</Typography.Text>
+              ),
+          },
+        ] as TableColumnsType<ReviewItem>)),
   ];
   return (
     <>
+      <Flex gap={12} align="center" wrap style={{ marginBottom: 16 }}>
+        <Segmented<ReviewStatus>
+          data-testid="review-status"
+          value={status}
+          onChange={(value) => {
+            setStatus(value);
+            setPaging((p) => ({ ...p, page: 1 }));
+          }}
+          options={(['open', 'reviewed', 'all'] as const).map((value) => ({ value, label: t(`salesJournal.reviewStatus.${value}`) }))}
+        />
+        {canResolve && status !== 'reviewed' ? (
+          <Button type="primary" icon={<CheckOutlined />} disabled={!selected.length} onClick={() => setConfirming(true)} data-testid="mark-reviewed">
+            {t('salesJournal.markReviewed', { count: selected.length })}
+          </Button>
+        ) : null}
+      </Flex>
       {review.error ? <LoadError error={review.error} onRetry={review.reload} /> : null}
       <Table<ReviewItem>
-        rowKey={(row) => `${row.documentId}:${row.lineNo}:${row.kind}`}
+        rowKey={flagKey}
         size="middle"
         data-testid="review-table"
         columns={columns}
         dataSource={review.data?.items ?? []}
         loading={review.loading}
-        onRow={(row) => ({ onClick: () => onOpen(row), style: { cursor: 'pointer' } })}
+        rowSelection={
+          canResolve && status !== 'reviewed'
+            ? {
+                selectedRowKeys: selected.map(flagKey),
+                onChange: (_keys, rows) => setSelected(rows),
+                getCheckboxProps: (row) => ({ disabled: row.review !== null }),
+              }
+            : undefined
+        }
+        // A click on a row opens its receipt, except on the checkbox that selects it.
+        onRow={(row) => ({ onClick: (event) => !(event.target as HTMLElement).closest('.ant-table-selection-column') && onOpen(row), style: { cursor: 'pointer' } })}
         pagination={{ current: paging.page, pageSize: paging.pageSize, total: review.data?.total ?? 0, showTotal: (total) => t('common.total', { total }) }}
         onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? paging.pageSize })}
       />
+      <Modal
+        title={t('salesJournal.markReviewedTitle', { count: selected.length })}
+        open={confirming}
+        onCancel={() => setConfirming(false)}
+        onOk={() => form.submit()}
+        confirmLoading={saving}
+        okText={t('salesJournal.markReviewedOk')}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" onFinish={markReviewed}>
+          <Form.Item name="note" label={t('salesJournal.reviewNote')} rules={[{ max: 500 }]}>
+            <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('salesJournal.reviewNotePlaceholder')} data-testid="review-note" />
+          </Form.Item>
+        </Form>
+      </Modal>
     </>
   );
 }
@@ -343,7 +433,7 @@ export default function SalesPage() {
               {
                 key: 'review',
                 label: <span data-testid="review-tab">{t('salesJournal.tabReview', { count: reviewCount.data?.total ?? 0 })}</span>,
-                children: <ReviewTable storeId={storeId} onOpen={setReceipt} />,
+                children: <ReviewTable storeId={storeId} canResolve={can('sales.review_resolve')} onOpen={setReceipt} onReviewed={reviewCount.reload} />,
               },
             ]}
           />
