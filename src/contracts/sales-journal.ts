@@ -3,6 +3,10 @@
 export const SALE_KINDS = ['sale', 'return', 'exchange', 'void'] as const;
 export type SaleKind = (typeof SALE_KINDS)[number];
 
+/** Which flags the review list (GET /api/v1/sales/review) shows. */
+export const SALE_FLAG_STATUSES = ['open', 'reviewed', 'all'] as const;
+export type SaleFlagStatus = (typeof SALE_FLAG_STATUSES)[number];
+
 export interface SalesJournalItem {
   documentId: string;
   number: string;

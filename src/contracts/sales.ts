@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { PAYMENT_METHODS } from '../core/pricing/settle-payments';
 import { ClientId, ExportParams, Fen, Id, Paging, Qty, sortParam } from './common';
-import { SALE_KINDS } from './sales-journal';
+import { SALE_FLAG_STATUSES, SALE_KINDS } from './sales-journal';
 
-export { SALE_KINDS, type SaleKind } from './sales-journal';
+export { SALE_FLAG_STATUSES, SALE_KINDS, type SaleFlagStatus, type SaleKind } from './sales-journal';
 
 export const DiscountSchema = z
   .discriminatedUnion('type', [
@@ -62,7 +62,6 @@ export type SalePaymentInput = z.infer<typeof SalePaymentSchema>;
 export const SALE_FLAG_KINDS = ['price_differs', 'negative_stock', 'approval_missing', 'rounding_differs', 'shift_closed'] as const;
 export type SaleFlagKind = (typeof SALE_FLAG_KINDS)[number];
 
-export const SALE_FLAG_STATUSES = ['open', 'reviewed', 'all'] as const;
 export const SaleReviewQuery = z.strictObject({
   storeId: Id,
   kind: z.enum(SALE_FLAG_KINDS).optional(),

@@ -2,7 +2,7 @@
 // differ from the server's, stock sold below zero, overrides without approval...), newest first,
 // and the review step that marks flags as looked at (a row per flag in sale_flag_reviews).
 import type { Kysely } from 'kysely';
-import type { SaleFlagKind, SaleFlagsReviewInput } from '../../../contracts/sales';
+import type { SaleFlagKind, SaleFlagStatus, SaleFlagsReviewInput } from '../../../contracts/sales';
 import { isUniqueViolation } from '../../../db/dialect';
 import type { DB } from '../../../db/schema';
 import { appendAudit, chains } from '../../audit/chain';
@@ -12,7 +12,7 @@ import { badRequest, conflict, notFound } from '../../http/problem';
 export interface ReviewQuery {
   storeId: string;
   kind?: SaleFlagKind;
-  status: 'open' | 'reviewed' | 'all';
+  status: SaleFlagStatus;
   page: number;
   pageSize: number;
 }
@@ -84,9 +84,8 @@ export async function reviewSaleFlags(db: Kysely<DB>, auth: AuthContext, input: 
   if (!auth.can('sales.review_resolve', input.storeId)) throw notFound('Store', 'storeId');
   const seen = new Set<string>();
   input.flags.forEach((f, i) => {
-    const key = `${f.documentId}#${f.flagNo}`;
-    if (seen.has(key)) throw badRequest('flag_listed_twice', 'This flag is listed twice', `flags.${i}`);
-    seen.add(key);
+    if (seen.has(flagKey(f))) throw badRequest('flag_listed_twice', 'This flag is listed twice', `flags.${i}`);
+    seen.add(flagKey(f));
   });
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
@@ -99,9 +98,9 @@ export async function reviewSaleFlags(db: Kysely<DB>, auth: AuthContext, input: 
       .where('d.company_id', '=', auth.user.companyId)
       .where('f.document_id', 'in', [...new Set(input.flags.map((f) => f.documentId))])
       .execute();
-    const byKey = new Map(found.map((r) => [`${r.document_id}#${Number(r.flag_no)}`, r]));
+    const byKey = new Map(found.map((r) => [flagKey({ documentId: r.document_id, flagNo: Number(r.flag_no) }), r]));
     input.flags.forEach((f, i) => {
-      const row = byKey.get(`${f.documentId}#${f.flagNo}`);
+      const row = byKey.get(flagKey(f));
       if (!row) throw notFound('Review flag', `flags.${i}`);
       if (row.reviewed_at) throw alreadyReviewed(i, row.reviewed_at);
     });
@@ -118,6 +117,7 @@ export async function reviewSaleFlags(db: Kysely<DB>, auth: AuthContext, input: 
     }
     const bySale = new Map<string, number[]>();
     for (const f of input.flags) bySale.set(f.documentId, [...(bySale.get(f.documentId) ?? []), f.flagNo]);
+    const numbers = new Map(found.map((r) => [r.document_id, r.number]));
     for (const [documentId, flagNos] of bySale) {
       await appendAudit(trx, {
         chainId: chains.store(input.storeId),
@@ -128,12 +128,15 @@ export async function reviewSaleFlags(db: Kysely<DB>, auth: AuthContext, input: 
         subjectId: documentId,
         storeId: input.storeId,
         at,
-        data: { number: byKey.get(`${documentId}#${flagNos[0]}`)!.number, flagNos, note: input.note },
+        data: { number: numbers.get(documentId), flagNos, note: input.note },
       });
     }
     return { reviewed: input.flags.length, reviewedAt: at };
   });
 }
+
+/** One flag of one sale, as a map key. */
+const flagKey = (f: { documentId: string; flagNo: number }) => `${f.documentId}#${f.flagNo}`;
 
 function alreadyReviewed(index: number, reviewedAt: string | null) {
   return conflict('already_reviewed', reviewedAt ? `This flag was reviewed at ${reviewedAt}` : 'A flag listed was reviewed meanwhile', `flags.${index}`);

@@ -5,7 +5,7 @@ import { App, Badge, Button, Card, DatePicker, Drawer, Flex, Form, Input, Modal,
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { SALE_KINDS, type SaleKind, type SalesJournalItem } from '../../../../contracts/sales-journal';
+import { SALE_FLAG_STATUSES, SALE_KINDS, type SaleFlagStatus, type SaleKind, type SalesJournalItem } from '../../../../contracts/sales-journal';
 import type { SALES_SORTS } from '../../../../contracts/sales';
 import { useSalesT } from '../../i18n/sales';
 import { api, apiUrl } from '../../../shared/api';
@@ -39,7 +39,6 @@ interface ReviewItem {
   review: { reviewedAt: string; reviewer: string | null; note: string } | null;
 }
 
-type ReviewStatus = 'open' | 'reviewed' | 'all';
 const flagKey = (row: Pick<ReviewItem, 'documentId' | 'flagNo'>) => `${row.documentId}:${row.flagNo}`;
 
 export function KindTag({ kind }: { kind: string }) {
@@ -87,7 +86,7 @@ function ReviewTable({ storeId, canResolve, onOpen, onReviewed }: { storeId: str
   const t = useSalesT();
   const { message } = App.useApp();
   const reportError = useReportError();
-  const [status, setStatus] = useState<ReviewStatus>('open');
+  const [status, setStatus] = useState<SaleFlagStatus>('open');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [selected, setSelected] = useState<ReviewItem[]>([]);
   const [confirming, setConfirming] = useState(false);
@@ -165,14 +164,14 @@ function ReviewTable({ storeId, canResolve, onOpen, onReviewed }: { storeId: str
   return (
     <>
       <Flex gap={12} align="center" wrap style={{ marginBottom: 16 }}>
-        <Segmented<ReviewStatus>
+        <Segmented<SaleFlagStatus>
           data-testid="review-status"
           value={status}
           onChange={(value) => {
             setStatus(value);
             setPaging((p) => ({ ...p, page: 1 }));
           }}
-          options={(['open', 'reviewed', 'all'] as const).map((value) => ({ value, label: t(`salesJournal.reviewStatus.${value}`) }))}
+          options={SALE_FLAG_STATUSES.map((value) => ({ value, label: t(`salesJournal.reviewStatus.${value}`) }))}
         />
         {canResolve && status !== 'reviewed' ? (
           <Button type="primary" icon={<CheckOutlined />} disabled={!selected.length} onClick={() => setConfirming(true)} data-testid="mark-reviewed">
